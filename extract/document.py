@@ -1,0 +1,105 @@
+"""One article being extracted: its normalized text, sentences, tokens and evidence spans."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from extract.textmap import TextMap
+from schemas.record import Evidence
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]+")
+
+# Sentence ends. Chinese: 。！？； and line breaks. English: . ! ? followed by a space, a
+# capital letter or the end, except after abbreviations such as "No." that precede a number.
+_ZH_SENTENCE_END = re.compile(r"[。!?;！？；]+[”’\"」』)]*|\n+")
+_EN_SENTENCE_END = re.compile(
+    r"(?<!\bNo)(?<!\bno)(?<!\bMr)(?<!\bDr)(?<!\bCo)(?<!\bSt)(?<!\bvs)"
+    r"[.!?]+[\"'”’)]*(?=\s|[A-Z]|$)|\n+")
+
+
+def detect_language(text: str) -> str:
+    """'zh' when Chinese characters make up a real share of the letters, else 'en'.
+
+    >>> detect_language("平顶山高新区位列第74位")
+    'zh'
+    >>> detect_language("Pingdingshan High-tech Zone ranks 74th (平顶山)")
+    'en'
+    """
+    sample = text[:20000]
+    cjk = len(_CJK.findall(sample))
+    latin_words = len(_LATIN.findall(sample))
+    # One Chinese character carries about as much as one English word.
+    return "zh" if cjk and cjk >= latin_words else "en"
+
+
+def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank sentence, end exclusive, covering the text in order."""
+    pattern = _ZH_SENTENCE_END if language == "zh" else _EN_SENTENCE_END
+    spans = []
+    start = 0
+    for match in pattern.finditer(text):
+        end = match.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+@dataclass(frozen=True)
+class Span:
+    """A span of the normalized text."""
+
+    start: int
+    end: int
+
+
+class Document:
+    def __init__(self, original: str, language: str):
+        self.language = language
+        self.map = TextMap(original, simplify=(language == "zh"))
+        self.text = self.map.text
+        self.sentences = split_sentences(self.text, language)
+        self._sentence_starts = [s for s, _ in self.sentences]
+        self._tokens: dict[int, list[tuple[int, int]]] = {}
+
+    # -- positions ---------------------------------------------------------------------------
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding normalized offset `pos`."""
+        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        return self.sentences[index]
+
+    # -- values and evidence ---------------------------------------------------------------
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.map.span(start, end)
+
+    def value(self, start: int, end: int) -> str:
+        """The text as written in the original for a normalized span."""
+        s, e = self.map.span(start, end)
+        return self.map.original[s:e]
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        s, e = self.map.span(start, end)
+        return Evidence(start=s, end=e, text=self.map.original[s:e])
+
+    # -- tokens ----------------------------------------------------------------------------
+    def token_bounds(self, sentence: int) -> list[tuple[int, int]]:
+        """Token spans (normalized offsets) of a sentence, computed once, on demand."""
+        if sentence not in self._tokens:
+            from extract.tokens import token_spans
+
+            s, e = self.sentences[sentence]
+            self._tokens[sentence] = [(s + a, s + b) for a, b in token_spans(self.text[s:e], self.language)]
+        return self._tokens[sentence]
+
+    def tokens_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Tokens of the sentence holding `start` that lie within [start, end), snapped:
+        a token cut by `start` is kept whole only if it starts inside the span."""
+        bounds = self.token_bounds(self.sentence_of(start))
+        return [(a, b) for a, b in bounds if a >= start and b <= end]

@@ -1,0 +1,77 @@
+"""Run compiled rules over the sentences that hold a trigger word; keep the best fragments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.document import Document
+from extract.rules import RuleSet
+
+
+@dataclass
+class Fragment:
+    """One rule match: its span and the spans of its named groups (normalized offsets)."""
+
+    rule: str
+    kind: str
+    start: int
+    end: int
+    sentence: int
+    groups: dict[str, tuple[int, int]] = field(default_factory=dict)
+    order: int = 0  # the rule's position in the rule files, for ties
+
+    def text(self, doc: Document, group: str) -> str | None:
+        span = self.groups.get(group)
+        return doc.text[span[0]:span[1]] if span else None
+
+
+_RANKING_POOLS = {"ranking": "ranking", "year": "year", "total": "total"}
+
+
+def pool(fragment: Fragment) -> str:
+    """Fragments of one pool compete for the same text; fragments of different pools coexist
+    (a ranking's name and its rank, a cluster's name and its core zone)."""
+    names = set(fragment.groups)
+    if fragment.kind == "cluster":
+        for role in ("name", "core_zone", "list_name", "city"):
+            if role in names:
+                return role
+    if fragment.kind == "ranking" and len(names) == 1:
+        return _RANKING_POOLS.get(next(iter(names)), "value")
+    return "value"
+
+
+def find_fragments(doc: Document, ruleset: RuleSet, skip_untriggered: bool = True) -> dict[str, list[Fragment]]:
+    found: dict[str, list[Fragment]] = {}
+    text = doc.text
+    for index, (start, end) in enumerate(doc.sentences):
+        sentence = text[start:end]
+        for kind, rules in ruleset.rules.items():
+            if skip_untriggered and not ruleset.triggers[kind].search(sentence):
+                continue
+            bucket = found.setdefault(kind, [])
+            for order, rule in enumerate(rules):
+                for match in rule.regex.finditer(text, start, end):
+                    if match.end() == match.start():
+                        continue
+                    groups = {name: match.span(name) for name, value in match.groupdict().items()
+                              if value is not None}
+                    bucket.append(Fragment(rule.id, kind, match.start(), match.end(), index, groups, order))
+    return {kind: resolve_overlaps(fragments) for kind, fragments in found.items()}
+
+
+def resolve_overlaps(fragments: list[Fragment]) -> list[Fragment]:
+    """Within a pool, the longest match wins; on equal length, the earlier rule."""
+    kept: list[Fragment] = []
+    by_pool: dict[str, list[Fragment]] = {}
+    for fragment in fragments:
+        by_pool.setdefault(pool(fragment), []).append(fragment)
+    for candidates in by_pool.values():
+        candidates.sort(key=lambda f: (-(f.end - f.start), f.order, f.start))
+        chosen: list[Fragment] = []
+        for fragment in candidates:
+            if all(fragment.end <= c.start or fragment.start >= c.end for c in chosen):
+                chosen.append(fragment)
+        kept.extend(chosen)
+    kept.sort(key=lambda f: (f.start, f.end))
+    return kept

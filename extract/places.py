@@ -1,0 +1,114 @@
+"""China's administrative divisions and national zones, from the data files in rules/places/.
+
+Used to recognise place names in both languages (平顶山, 平顶山市, Pingdingshan) and to tell a
+county-level city from its prefecture. Lookups are dictionary probes over short windows, not one
+huge regular expression, so they stay fast on long texts.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from extract.rules import RULES_DIR
+
+PLACES_DIR = RULES_DIR / "places"
+_ZH_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "新区", "市", "省", "县", "区", "盟", "旗")
+
+
+@dataclass(frozen=True)
+class Division:
+    adcode: str
+    level: str  # province | city | county | district
+    name_zh: str
+    short_zh: str
+    name_en: str
+    parent: Optional[str]
+
+
+class Gazetteer:
+    def __init__(self, divisions: list[Division], zones: list[tuple[str, str, str, str, str]]):
+        self.by_code = {d.adcode: d for d in divisions}
+        self.zh: dict[str, list[Division]] = {}
+        self.en: dict[str, list[Division]] = {}
+        for d in divisions:
+            for name in {d.name_zh, d.short_zh}:
+                if len(name) >= 2:
+                    self.zh.setdefault(name, []).append(d)
+            if d.name_en:
+                self.en.setdefault(d.name_en.lower().replace("’", "'"), []).append(d)
+        # Prefer the higher level when a short name is shared (吉林 the province over the city).
+        order = {"province": 0, "city": 1, "county": 2, "district": 3}
+        for table in (self.zh, self.en):
+            for name, found in table.items():
+                found.sort(key=lambda d: order.get(d.level, 9))
+        self.zones_zh = {}
+        for name_zh, short_zh, kind, adcode, name_en in zones:
+            for name in (name_zh, short_zh):
+                if name:
+                    self.zones_zh[name] = adcode
+        self.max_zh = max((len(n) for n in self.zh), default=0)
+        self.max_en_words = max((n.count(" ") + 1 for n in self.en), default=0)
+
+    def lookup_zh(self, name: str) -> Optional[Division]:
+        found = self.zh.get(name)
+        if not found:
+            for suffix in _ZH_SUFFIXES:
+                if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                    found = self.zh.get(name[: -len(suffix)])
+                    if found:
+                        break
+        return found[0] if found else None
+
+    def lookup_en(self, name: str) -> Optional[Division]:
+        key = " ".join(name.lower().replace("’", "'").split())
+        for suffix in (" city", " province", " district", " county", " municipality"):
+            if key.endswith(suffix) and key[: -len(suffix)] in self.en:
+                key = key[: -len(suffix)]
+                break
+        found = self.en.get(key)
+        return found[0] if found else None
+
+    def prefix_zh(self, text: str, start: int, end: int | None = None) -> Optional[tuple[int, Division]]:
+        """Longest known place name starting at `start` (and ending by `end`): (length, division)."""
+        limit = min(self.max_zh, (end if end is not None else len(text)) - start)
+        for length in range(limit, 1, -1):
+            found = self.zh.get(text[start:start + length])
+            if found:
+                return length, found[0]
+        return None
+
+    def prefecture(self, division: Division) -> Optional[Division]:
+        """The prefecture-level city a county or district belongs to (itself for a city)."""
+        d: Optional[Division] = division
+        while d is not None and d.level in ("county", "district"):
+            d = self.by_code.get(d.parent or "")
+        return d if d is not None and d.level == "city" else None
+
+    def province(self, division: Division) -> Optional[Division]:
+        d: Optional[Division] = division
+        while d is not None and d.level != "province":
+            d = self.by_code.get(d.parent or "")
+        return d
+
+
+def _rows(name: str) -> list[dict]:
+    path = PLACES_DIR / name
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    divisions = [
+        Division(r["adcode"], r["level"], r["name_zh"], r.get("short_zh") or r["name_zh"],
+                 r.get("name_en") or "", r.get("parent_adcode") or None)
+        for r in _rows("divisions.tsv")
+    ]
+    zones = [(r.get("name_zh", ""), r.get("short_zh", ""), r.get("kind", ""), r.get("adcode", ""),
+              r.get("name_en", "")) for r in _rows("zones.tsv")]
+    return Gazetteer(divisions, zones)

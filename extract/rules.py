@@ -1,0 +1,181 @@
+"""Load rule files, expand their macros, compile their patterns; report every error at once.
+
+A pattern may use `{name}` for a lexicon macro or word list (a word list expands to an
+alternation of its words, longest first). Errors carry their path, e.g.
+`rules/zh/rankings.yaml -> rules -> 3 -> pattern: unknown macro {rnak}`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from extract.errors import RuleError
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+_MACRO = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    id: str
+    kind: str
+    regex: re.Pattern
+    path: str
+    index: int
+    examples: tuple
+    negatives: tuple
+
+
+@dataclass
+class RuleSet:
+    """Everything the matcher needs for one language."""
+
+    language: str
+    words: dict[str, frozenset[str]]
+    macros: dict[str, str]
+    rules: dict[str, list[CompiledRule]] = field(default_factory=dict)
+    triggers: dict[str, re.Pattern] = field(default_factory=dict)
+    corpus_negatives: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def expand(self, pattern: str) -> str:
+        return _expand(pattern, self.macros, "<pattern>", [])
+
+    def compile(self, pattern: str) -> re.Pattern:
+        flags = re.IGNORECASE if self.language == "en" else 0
+        return re.compile(self.expand(pattern), flags)
+
+
+def _words_macro(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+def _expand(pattern: str, macros: dict[str, str], where: str, errors: list[str],
+            seen: tuple[str, ...] = ()) -> str:
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name in seen:
+            errors.append(f"{where}: macro {{{name}}} refers to itself")
+            return ""
+        if name not in macros:
+            errors.append(f"{where}: unknown macro {{{name}}}")
+            return ""
+        return _expand(macros[name], macros, where, errors, seen + (name,))
+
+    return _MACRO.sub(replace, pattern)
+
+
+def _read_yaml(path: Path, errors: list[str]):
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        errors.append(f"{path}: cannot read: {exc}".replace("\n", " "))
+        return None
+
+
+def _validation_errors(path: Path, exc) -> list[str]:
+    out = []
+    for err in exc.errors():
+        loc = " -> ".join(str(part) for part in err["loc"])
+        out.append(f"{path} -> {loc}: {err['msg']}" if loc else f"{path}: {err['msg']}")
+    return out
+
+
+def _rule_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.rglob("*.yaml") if p.is_file())
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.relative_to(RULES_DIR.parent))
+    except ValueError:
+        return str(path)
+
+
+@lru_cache(maxsize=8)
+def load_rules(language: str, extra_dirs: tuple[str, ...] = ()) -> RuleSet:
+    """The built-in rules for `language` plus any rule files under `extra_dirs`."""
+    from pydantic import ValidationError
+
+    from schemas.rules import GROUPS, Lexicon, RuleFile
+
+    errors: list[str] = []
+    paths = _rule_files(RULES_DIR / language)
+    for extra in extra_dirs:
+        directory = Path(extra)
+        if not directory.is_dir():
+            errors.append(f"{extra}: not a folder of rule files")
+            continue
+        paths += _rule_files(directory)
+
+    lexicons: list[tuple[Path, Lexicon]] = []
+    rule_files: list[tuple[Path, RuleFile]] = []
+    for path in paths:
+        data = _read_yaml(path, errors)
+        if data is None:
+            continue
+        shown = Path(display_path(path))
+        if not isinstance(data, dict):
+            errors.append(f"{shown}: expected a mapping at the top level")
+            continue
+        if data.get("language") not in (None, language) and path.parent != RULES_DIR / language:
+            continue  # a user's rule file for the other language
+        model = Lexicon if path.stem == "lexicon" else RuleFile
+        try:
+            parsed = model.model_validate(data)
+        except ValidationError as exc:
+            errors.extend(_validation_errors(shown, exc))
+            continue
+        if parsed.language != language:
+            continue
+        (lexicons if model is Lexicon else rule_files).append((shown, parsed))
+
+    words: dict[str, set[str]] = {}
+    macros: dict[str, str] = {}
+    for _, lexicon in lexicons:
+        for name, values in lexicon.words.items():
+            words.setdefault(name, set()).update(values)
+        macros.update(lexicon.macros)
+    for name, values in words.items():
+        macros[name] = _words_macro(sorted(values))
+
+    ruleset = RuleSet(language, {k: frozenset(v) for k, v in words.items()}, macros)
+    flags = re.IGNORECASE if language == "en" else 0
+    seen_ids: dict[str, str] = {}
+    for shown, rule_file in rule_files:
+        file_macros = {**macros, **rule_file.macros}
+        for index, rule in enumerate(rule_file.rules):
+            where = f"{shown} -> rules -> {index} -> pattern"
+            if rule.id in seen_ids:
+                errors.append(f"{shown} -> rules -> {index} -> id: '{rule.id}' "
+                              f"is already used in {seen_ids[rule.id]}")
+            seen_ids[rule.id] = str(shown)
+            expanded = _expand(rule.pattern, file_macros, where, errors)
+            unknown = set(_GROUP.findall(expanded)) - GROUPS[rule_file.kind]
+            if unknown:
+                errors.append(f"{where}: group(s) {', '.join(sorted(unknown))} mean nothing for "
+                              f"kind '{rule_file.kind}' (allowed: {', '.join(sorted(GROUPS[rule_file.kind]))})")
+            try:
+                regex = re.compile(expanded, flags)
+            except re.error as exc:
+                errors.append(f"{where}: {exc}")
+                continue
+            ruleset.rules.setdefault(rule_file.kind, []).append(CompiledRule(
+                id=rule.id, kind=rule_file.kind, regex=regex, path=str(shown), index=index,
+                examples=tuple(rule.examples), negatives=tuple(rule.negatives)))
+        trigger = _words_macro(rule_file.triggers)
+        previous = ruleset.triggers.get(rule_file.kind)
+        combined = trigger if previous is None else f"{previous.pattern}|{trigger}"
+        ruleset.triggers[rule_file.kind] = re.compile(combined, flags)
+        ruleset.corpus_negatives += [(str(shown), rule_file.kind, t) for t in rule_file.corpus_negatives]
+
+    if errors:
+        raise RuleError(errors)
+    return ruleset

@@ -1,0 +1,44 @@
+"""Finding where a name or a category begins, by walking back over word tokens.
+
+Regular expressions find the end of a name reliably (it ends in 集群, 企业, "cluster"), but not
+its start: 是继新型功能材料产业集群 must give 新型功能材料产业集群. Walking back token by token
+from the end and stopping at a function word or verb does that for any wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.document import Document
+
+_NAME_TOKEN_ZH = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9“”\"·]+$")
+_NAME_TOKEN_EN = re.compile(r"^[A-Za-z0-9][\w'’&.-]*$|^&$|^-$")
+
+
+def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
+              min_tokens: int = 1, allow_digits: bool = False) -> int | None:
+    """Start of the name ending at `end`: tokens are taken back from `end` while they are
+    name-like and not in `stop`. None when not even `min_tokens` are left."""
+    tokens = doc.tokens_in(start, end)
+    if not tokens:
+        return None
+    pattern = _NAME_TOKEN_ZH if doc.language == "zh" else _NAME_TOKEN_EN
+    text = doc.text
+    name_start = end
+    taken = 0
+    for a, b in reversed(tokens):
+        if b > name_start:
+            continue
+        word = text[a:b]
+        key = word.lower() if doc.language == "en" else word
+        if key in stop or not pattern.match(word):
+            break
+        if not allow_digits and word[:1].isdigit():
+            break
+        name_start = a
+        taken += 1
+    if taken < min_tokens:
+        return None
+    if name_start < end and tokens and name_start != start and all(a != name_start for a, _ in tokens):
+        return None
+    return name_start

@@ -1,0 +1,98 @@
+"""A normalized copy of the source text that remembers where each character came from.
+
+Rules match on the normalized copy (NFKC: full-width digits and punctuation become ASCII;
+Traditional characters become Simplified), while every offset reported to the user indexes
+the original, untouched text. Normalization is done character by character so that each
+normalized character maps back to exactly one original span.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from functools import lru_cache
+
+# Characters NFKC never changes in practice: ASCII and the CJK unified ideographs block.
+# Only the others are looked at one by one, which keeps normalization linear and cheap.
+_MAYBE_CHANGED = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # lazy: only Chinese text needs it
+
+    return opencc.OpenCC("t2s")
+
+
+class TextMap:
+    """`text` is the normalized copy of `original`; `span()` maps offsets back.
+
+    >>> m = TextMap("第７４位，平頂山")
+    >>> m.text
+    '第74位,平頂山'
+    >>> m.span(1, 3)
+    (1, 3)
+    >>> TextMap("平頂山高新區", simplify=True).text
+    '平顶山高新区'
+    """
+
+    __slots__ = ("original", "text", "_starts", "_ends", "simplified")
+
+    def __init__(self, original: str, simplify: bool = False):
+        self.original = original
+        self._starts: array | None = None  # None means identity mapping
+        self._ends: array | None = None
+        self.simplified = False
+        self.text = self._nfkc(original)
+        if simplify:
+            self._simplify()
+
+    def _nfkc(self, original: str) -> str:
+        pieces: list[str] = []
+        starts = ends = None
+        last = 0
+        for match in _MAYBE_CHANGED.finditer(original):
+            char = match.group()
+            folded = unicodedata.normalize("NFKC", char)
+            if folded == char:
+                continue
+            i = match.start()
+            pieces.append(original[last:i])
+            if len(folded) != 1 and starts is None:
+                # A length change: from here on the mapping is not the identity.
+                starts, ends = array("l", range(last)), array("l", range(1, last + 1))
+            if starts is not None:
+                starts.extend(range(last, i))
+                ends.extend(range(last + 1, i + 1))
+                starts.extend([i] * len(folded))
+                ends.extend([i + 1] * len(folded))
+            pieces.append(folded)
+            last = i + 1
+        if not pieces:
+            return original
+        pieces.append(original[last:])
+        if starts is not None:
+            starts.extend(range(last, len(original)))
+            ends.extend(range(last + 1, len(original) + 1))
+            self._starts, self._ends = starts, ends
+        return "".join(pieces)
+
+    def _simplify(self) -> None:
+        converter = _t2s()
+        converted = converter.convert(self.text)
+        if len(converted) != len(self.text):
+            # A phrase conversion changed the length; convert character by character so
+            # that positions stay aligned with the map.
+            converted = "".join(converter.convert(c) if len(converter.convert(c)) == 1 else c for c in self.text)
+        self.simplified = converted != self.text
+        self.text = converted
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) for the normalized span [start, end)."""
+        if self._starts is None:
+            return start, end
+        if end <= start:
+            pos = self._starts[start] if start < len(self._starts) else len(self.original)
+            return pos, pos
+        return self._starts[start], self._ends[end - 1]

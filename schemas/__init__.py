@@ -1,0 +1,11 @@
+"""Pydantic models: the extracted record and the rule files."""
+
+from schemas.record import (
+    Cluster,
+    EnterpriseCount,
+    Evidence,
+    Ranking,
+    Record,
+)
+
+__all__ = ["Cluster", "EnterpriseCount", "Evidence", "Ranking", "Record"]

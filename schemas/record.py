@@ -1,0 +1,75 @@
+"""The record `extract` produces for one article.
+
+Every extracted item carries `evidence`: offsets into the decoded source text (end exclusive)
+and the exact text found there, so `source[start:end] == evidence.text` always holds.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Language = Literal["zh", "en"]
+Level = Literal["national", "provincial", "municipal"]
+Qualifier = Literal["exact", "more_than", "at_least", "about", "nearly", "less_than"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    start: int = Field(ge=0, description="Offset of the first character in the decoded source text.")
+    end: int = Field(ge=0, description="Offset one past the last character (end exclusive).")
+    text: str = Field(description="Exactly source[start:end].")
+
+
+class Cluster(_Model):
+    name: str = Field(description="The cluster's name as written, in its fullest form in the article.")
+    city: Optional[str] = Field(None, description="City the cluster belongs to, as written.")
+    province: Optional[str] = Field(None, description="Province, when the article names it.")
+    core_zone: Optional[str] = Field(None, description="Zone named as the cluster's core area.")
+    level: Optional[Level] = Field(None, description="Level of the list the cluster is on.")
+    list_name: Optional[str] = Field(None, description="Name of the list, as written.")
+    evidence: Evidence
+
+
+class EnterpriseCount(_Model):
+    subject: Optional[str] = Field(None, description="Place the count belongs to, as written.")
+    category: str = Field(description="What is counted, as written (高新技术企业, R&D platforms).")
+    count: int = Field(ge=0)
+    qualifier: Qualifier = "exact"
+    evidence: Evidence
+
+
+class Ranking(_Model):
+    subject: Optional[str] = Field(None, description="The place ranked, as written.")
+    ranking: Optional[str] = Field(None, description="Which ranking, as written.")
+    year: Optional[int] = None
+    rank: Optional[int] = Field(None, ge=1)
+    total: Optional[int] = Field(None, ge=1, description="How many were ranked.")
+    change: Optional[int] = Field(None, description="Places moved: +up, -down, 0 unchanged.")
+    streak: Optional[int] = Field(None, ge=1, description="Consecutive rises.")
+    evidence: Evidence
+
+
+class Record(_Model):
+    source: str = Field(description='Path as given, or "-" for standard input.')
+    language: Language
+    encoding: Optional[str] = Field(None, description="Encoding the input was decoded with.")
+    title: Optional[str] = None
+    published: Optional[str] = Field(None, description="Publication date, YYYY-MM-DD.")
+    clusters: list[Cluster] = []
+    enterprise_counts: list[EnterpriseCount] = []
+    rankings: list[Ranking] = []
+    warnings: list[str] = []
+
+    def items(self):
+        """All extracted items as (kind, item) pairs, in record order."""
+        for cluster in self.clusters:
+            yield "cluster", cluster
+        for count in self.enterprise_counts:
+            yield "enterprise_count", count
+        for ranking in self.rankings:
+            yield "ranking", ranking
