@@ -40,7 +40,8 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         if "count" not in fragment.groups or "category" not in fragment.groups:
             continue
         cat_start, cat_end = fragment.groups["category"]
-        if ctx.language == "zh":
+        if ctx.language == "zh" and cat_start < fragment.groups["count"][0]:
+            # Category before the number: where it begins is not fixed by the pattern.
             trimmed = trim_left(doc, cat_start, cat_end, stop)
             if trimmed is None:
                 continue

@@ -169,6 +169,8 @@ class Places:
             stop = name_end
             kind = "division"
             for zone in zones:
+                if text[zone.end():zone.end() + 1].lower() == "s":
+                    continue  # "Zhengzhou and Luoyang high-tech zones": shared, not this name's
                 if 0 <= zone.start() - name_end <= 1 or re.fullmatch(r"[\s-]*(?:national\s+)?", text[name_end:zone.start()], re.I):
                     if zone.start() >= name_end:
                         stop, kind = zone.end(), "zone"
@@ -182,7 +184,9 @@ class Places:
                 i += 1
         # Zones whose name is not a division (East Lake High-tech Zone): capitalised words.
         for zone in zones:
-            if any(p.start <= zone.start() < p.end for p in places):
+            if text[zone.end():zone.end() + 1].lower() == "s":
+                continue
+            if any(p.start <= zone.start() < p.end or 0 <= zone.start() - p.end <= 1 for p in places):
                 continue
             before = text[max(start, zone.start() - 60):zone.start()]
             named = re.search(r"((?:[A-Z][A-Za-z'’-]*\s+){1,3})$", before)

@@ -102,7 +102,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             last_list = _distribute(ctx, fragment, list_group, items, last_list)
             continue
         values = _values(ctx, fragment)
-        if not values:
+        if not values or (values == {"change": 0} and not _about_ranking(ctx, fragment)):
             continue
         own = _own_subject(ctx, fragment)
         previous = items[-1] if items else None
@@ -122,6 +122,13 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             start = min(start, own.start)
         items.append(_Item(subject, start, fragment.end, fragment.sentence, values))
     return [_finish(ctx, item, context) for item in items]
+
+
+def _about_ranking(ctx: Context, fragment: Fragment) -> bool:
+    """A bare "unchanged" counts only in a sentence that speaks of a ranking."""
+    start, end = ctx.doc.sentence_span(fragment.sentence)
+    sentence = ctx.doc.text[start:end].lower()
+    return any(word in sentence for word in ctx.words("ranking_words"))
 
 
 def _own_subject(ctx: Context, fragment: Fragment) -> Optional[Place]:

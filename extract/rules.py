@@ -63,7 +63,7 @@ def _expand(pattern: str, macros: dict[str, str], where: str, errors: list[str],
         if name not in macros:
             errors.append(f"{where}: unknown macro {{{name}}}")
             return ""
-        return _expand(macros[name], macros, where, errors, seen + (name,))
+        return "(?:" + _expand(macros[name], macros, where, errors, seen + (name,)) + ")"
 
     return _MACRO.sub(replace, pattern)
 

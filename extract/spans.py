@@ -26,12 +26,16 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
     text = doc.text
     name_start = end
     taken = 0
-    for a, b in reversed(tokens):
+    ordered = [t for t in tokens if t[1] <= end]
+    for index in range(len(ordered) - 1, -1, -1):
+        a, b = ordered[index]
         if b > name_start:
             continue
         word = text[a:b]
         key = word.lower() if doc.language == "en" else word
-        if key in stop or not pattern.match(word):
+        if key in stop and not _inside_proper_name(text, ordered, index):
+            break
+        if not pattern.match(word):
             break
         if not allow_digits and word[:1].isdigit():
             break
@@ -42,3 +46,13 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
     if name_start < end and tokens and name_start != start and all(a != name_start for a, _ in tokens):
         return None
     return name_start
+
+
+def _inside_proper_name(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
+    """"of" between capitalised words belongs to the name: Internet of Things."""
+    word = text[tokens[index][0]:tokens[index][1]]
+    if word not in ("of", "and", "&") or index == 0 or index + 1 >= len(tokens):
+        return False
+    before = text[tokens[index - 1][0]:tokens[index - 1][1]]
+    after = text[tokens[index + 1][0]:tokens[index + 1][1]]
+    return before[:1].isupper() and after[:1].isupper()

@@ -1,0 +1,67 @@
+"""Many inputs: one outcome (a record or an error) per input, in input order.
+
+With jobs > 1, a process pool started once extracts files in parallel; results still come
+back in input order and are written as soon as they are ready.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional
+
+from extract.errors import ExtractError
+from schemas.record import Record
+
+
+@dataclass
+class Outcome:
+    source: str
+    record: Optional[Record] = None
+    error: Optional[str] = None
+
+
+_OPTIONS: dict = {}
+
+
+def _init(options: dict) -> None:
+    global _OPTIONS
+    _OPTIONS = options
+
+
+def extract_one(source: str, options: Optional[dict] = None) -> Outcome:
+    """Never raises for a bad input: the error is returned, naming what went wrong."""
+    from extract.api import extract_bytes, extract_file
+
+    options = _OPTIONS if options is None else options
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read()
+            return Outcome(source, extract_bytes(data, source="-", **options))
+        return Outcome(source, extract_file(source, **options))
+    except ExtractError as exc:
+        return Outcome(source, error=str(exc))
+    except RecursionError:
+        return Outcome(source, error="input too deeply nested to process")
+    except MemoryError:
+        return Outcome(source, error="out of memory while processing this input")
+
+
+def _work(source: str) -> tuple[str, Optional[str], Optional[str]]:
+    outcome = extract_one(source)
+    payload = outcome.record.model_dump_json() if outcome.record is not None else None
+    return outcome.source, payload, outcome.error
+
+
+def process(sources: Iterable[str], options: dict, jobs: int = 1) -> Iterator[Outcome]:
+    if jobs <= 1:
+        for source in sources:
+            yield extract_one(source, options)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with context.Pool(jobs, initializer=_init, initargs=(options,)) as pool:
+        for source, payload, error in pool.imap(_work, sources, chunksize=8):
+            record = Record.model_validate_json(payload) if payload is not None else None
+            yield Outcome(source, record, error)

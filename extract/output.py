@@ -1,0 +1,109 @@
+"""Writing records: pretty JSON, JSON Lines, CSV rows per item, and a Rich table for people."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import IO
+
+from schemas.record import Record
+
+FORMATS = ("json", "jsonl", "csv", "table")
+CSV_COLUMNS = ["source", "language", "kind", "name", "city", "province", "core_zone", "level",
+               "list_name", "subject", "category", "count", "qualifier", "ranking", "year", "rank",
+               "total", "change", "streak", "evidence_start", "evidence_end", "evidence_text"]
+
+
+def record_json(record: Record, pretty: bool = False) -> str:
+    data = record.model_dump(mode="json")
+    if pretty:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def csv_rows(record: Record) -> list[dict]:
+    rows = []
+    for kind, item in record.items():
+        row = {"source": record.source, "language": record.language, "kind": kind}
+        data = item.model_dump(mode="json")
+        evidence = data.pop("evidence")
+        row.update({k: v for k, v in data.items() if k in CSV_COLUMNS})
+        row.update(evidence_start=evidence["start"], evidence_end=evidence["end"],
+                   evidence_text=evidence["text"])
+        rows.append(row)
+    return rows
+
+
+class Writer:
+    """Writes records one at a time, in the chosen format, flushing each whole."""
+
+    def __init__(self, stream: IO[str], fmt: str, many: bool):
+        self.stream = stream
+        self.fmt = fmt
+        self.many = many
+        self.count = 0
+        self._csv = None
+        self._table = None
+
+    def write(self, record: Record) -> None:
+        if self.fmt == "json" and not self.many:
+            self.stream.write(record_json(record, pretty=True) + "\n")
+        elif self.fmt == "json":
+            self.stream.write(("[\n" if self.count == 0 else ",\n") + record_json(record))
+        elif self.fmt == "jsonl":
+            self.stream.write(record_json(record) + "\n")
+        elif self.fmt == "csv":
+            if self._csv is None:
+                self._csv = csv.DictWriter(self.stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
+                self._csv.writeheader()
+            for row in csv_rows(record):
+                self._csv.writerow(row)
+        elif self.fmt == "table":
+            self._write_table(record)
+        self.count += 1
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.fmt == "json" and self.many:
+            self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+        elif self.fmt == "csv" and self._csv is None:
+            csv.DictWriter(self.stream, fieldnames=CSV_COLUMNS, lineterminator="\n").writeheader()
+        self.stream.flush()
+
+    def _write_table(self, record: Record) -> None:
+        from rich.console import Console
+        from rich.table import Table
+
+        console = Console(file=self.stream, width=140 if not self.stream.isatty() else None)
+        table = Table(title=f"{record.source} ({record.language})", show_lines=False)
+        for column in ("kind", "value", "details", "evidence"):
+            table.add_column(column, overflow="fold")
+        for kind, item in record.items():
+            if kind == "cluster":
+                value = item.name
+                details = ", ".join(f"{k}={v}" for k, v in (("city", item.city), ("core", item.core_zone),
+                                                             ("level", item.level)) if v)
+            elif kind == "enterprise_count":
+                value = f"{item.count} {item.category}"
+                details = ", ".join(x for x in (item.subject, item.qualifier if item.qualifier != "exact" else None) if x)
+            else:
+                value = f"#{item.rank}" if item.rank else "—"
+                parts = [item.subject, item.ranking, str(item.year) if item.year else None,
+                         f"change {item.change:+d}" if item.change is not None else None,
+                         f"streak {item.streak}" if item.streak else None,
+                         f"of {item.total}" if item.total else None]
+                details = ", ".join(p for p in parts if p)
+            table.add_row(kind, value, details, f"[{item.evidence.start}:{item.evidence.end}] {item.evidence.text}")
+        console.print(table)
+        for warning in record.warnings:
+            console.print(f"[yellow]warning:[/yellow] {warning}")
+
+
+def to_string(records: list[Record], fmt: str) -> str:
+    buffer = io.StringIO()
+    writer = Writer(buffer, fmt, many=len(records) != 1)
+    for record in records:
+        writer.write(record)
+    writer.close()
+    return buffer.getvalue()
