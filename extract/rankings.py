@@ -93,9 +93,13 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     items: list[_Item] = []
     context: list[tuple[Fragment, dict]] = []
     last_list: list[_Item] = []
+    trigger = ctx.ruleset.triggers.get("ranking")
     for fragment in fragments:
         if all(g in _CONTEXT_GROUPS for g in fragment.groups):
-            context.append((fragment, _context(ctx, fragment)))
+            # A year or a ranking's name counts only in a sentence that speaks of rankings.
+            start, end = ctx.doc.sentence_span(fragment.sentence)
+            if trigger is None or trigger.search(ctx.doc.text, start, end):
+                context.append((fragment, _context(ctx, fragment)))
             continue
         list_group = next((g for g in ("ranks", "ups", "downs") if g in fragment.groups), None)
         if list_group:

@@ -115,6 +115,7 @@ def load_rules(language: str, extra_dirs: tuple[str, ...] = ()) -> RuleSet:
             continue
         paths += _rule_files(directory)
 
+    invalid: list[tuple[Path, dict]] = []
     lexicons: list[tuple[Path, Lexicon]] = []
     rule_files: list[tuple[Path, RuleFile]] = []
     for path in paths:
@@ -132,6 +133,8 @@ def load_rules(language: str, extra_dirs: tuple[str, ...] = ()) -> RuleSet:
             parsed = model.model_validate(data)
         except ValidationError as exc:
             errors.extend(_validation_errors(shown, exc))
+            if model is RuleFile and isinstance(data.get("rules"), list):
+                invalid.append((shown, data))  # its patterns are still checked below
             continue
         if parsed.language != language:
             continue
@@ -176,6 +179,15 @@ def load_rules(language: str, extra_dirs: tuple[str, ...] = ()) -> RuleSet:
         ruleset.triggers[rule_file.kind] = re.compile(combined, flags)
         ruleset.corpus_negatives += [(str(shown), rule_file.kind, t) for t in rule_file.corpus_negatives]
 
+    for shown, data in invalid:
+        file_macros = {**macros, **(data.get("macros") if isinstance(data.get("macros"), dict) else {})}
+        for index, raw in enumerate(data["rules"]):
+            if isinstance(raw, dict) and isinstance(raw.get("pattern"), str):
+                where = f"{shown} -> rules -> {index} -> pattern"
+                try:
+                    re.compile(_expand(raw["pattern"], file_macros, where, errors), flags)
+                except re.error as exc:
+                    errors.append(f"{where}: {exc}")
     if errors:
         raise RuleError(errors)
     return ruleset

@@ -1,0 +1,44 @@
+"""Properties of the pipeline as a whole."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from extract import extract_file, extract_text
+from tests.conftest import ROOT, sample_articles
+
+
+def test_skipping_sentences_without_triggers_changes_nothing():
+    for article in sample_articles("seed", "zh", "en"):
+        text = article.read_text(encoding="utf-8")
+        fast = extract_text(text, source=str(article))
+        full = extract_text(text, source=str(article), skip_untriggered=False)
+        assert fast == full, article.name
+
+
+def test_traditional_chinese_matches_on_simplified_copy_with_original_offsets():
+    text = "平頂山高新區擁有高新技術企業５３家，在全國高新區排名中位列第７４位。"
+    record = extract_text(text)
+    count = record.enterprise_counts[0]
+    assert (count.count, count.category) == (53, "高新技術企業")
+    assert text[count.evidence.start:count.evidence.end] == count.evidence.text
+    assert record.rankings[0].rank == 74 and record.rankings[0].subject == "平頂山高新區"
+
+
+def test_chinese_run_never_imports_spacy():
+    code = ("import sys; from extract import extract_file; "
+            f"extract_file({str(sample_articles('seed')[1])!r}); print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "False", out.stderr
+
+
+def test_importing_extract_is_cheap():
+    code = "import sys, extract; print(sorted(m for m in ('jieba', 'spacy', 'pydantic', 'opencc') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"
+
+
+def test_same_input_same_output():
+    article = sample_articles("zh")[0]
+    assert extract_file(article) == extract_file(article)
