@@ -63,12 +63,16 @@ class _ClusterBuilder:
                 rest = rest.replace(word, "")
             return len(rest) < 2
         words = [w for w in re.split(r"[\s\-]+", name.lower()) if w]
-        content = [w for w in words if w not in self.generic]
+        g = gazetteer()
+        # "the Zhengzhou cluster" refers back to a cluster; it does not name one.
+        content = [w for w in words if w not in self.generic and g.lookup_en(w) is None]
         return len(content) < 1
 
     def name_start(self, start: int, end: int) -> Optional[int]:
         head = 2 if self.ctx.language == "zh" else 1
-        return trim_left(self.doc, start, end, self.stop, min_tokens=head, allow_digits=False)
+        joiners = frozenset({"和", "与", "及"}) if self.ctx.language == "zh" else frozenset()
+        return trim_left(self.doc, start, end, self.stop - joiners, min_tokens=head,
+                         allow_digits=False, joiners=joiners)
 
     def mentions(self, fragments: list[Fragment]) -> list[_Mention]:
         found: list[_Mention] = []

@@ -33,14 +33,15 @@ def _qualifier(ctx: Context, fragment: Fragment) -> str:
 
 def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCount]:
     doc = ctx.doc
-    stop = ctx.words("category_stop_tokens")
+    # Conjunctions stay inside a category: 研发平台和创业载体, "small and medium-sized enterprises".
+    stop = (ctx.words("category_stop_tokens") or ctx.words("stop_tokens")) - {"and", "of", "or", "-", "&"}
     items: list[EnterpriseCount] = []
     seen: set[tuple] = set()
     for fragment in fragments:
         if "count" not in fragment.groups or "category" not in fragment.groups:
             continue
         cat_start, cat_end = fragment.groups["category"]
-        if ctx.language == "zh" and cat_start < fragment.groups["count"][0]:
+        if cat_start < fragment.groups["count"][0]:
             # Category before the number: where it begins is not fixed by the pattern.
             trimmed = trim_left(doc, cat_start, cat_end, stop)
             if trimmed is None:

@@ -16,9 +16,13 @@ _NAME_TOKEN_EN = re.compile(r"^[A-Za-z0-9][\w'’&.-]*$|^&$|^-$")
 
 
 def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
-              min_tokens: int = 1, allow_digits: bool = False) -> int | None:
+              min_tokens: int = 1, allow_digits: bool = False,
+              joiners: frozenset[str] = frozenset()) -> int | None:
     """Start of the name ending at `end`: tokens are taken back from `end` while they are
-    name-like and not in `stop`. None when not even `min_tokens` are left."""
+    name-like and not in `stop`. None when not even `min_tokens` are left.
+
+    A joiner (和, 与, 及) may stand inside a name (软件和信息服务集群) but never begin one: the
+    walk passes it only when a name-like token precedes it."""
     tokens = doc.tokens_in(start, end)
     if not tokens:
         return None
@@ -33,6 +37,13 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
             continue
         word = text[a:b]
         key = word.lower() if doc.language == "en" else word
+        if key in joiners and index > 0:
+            pa, pb = ordered[index - 1]
+            before = text[pa:pb]
+            if pb == a and before not in stop and pattern.match(before) and not before[:1].isdigit():
+                name_start = a
+                continue
+            break
         if key in stop and not _inside_proper_name(text, ordered, index):
             break
         if not pattern.match(word):
