@@ -78,10 +78,16 @@ def read_text(data: bytes, *, name: str = "-", encoding: Optional[str] = None) -
     return text, used, found
 
 
+def extract_bytes_with_text(data: bytes, *, source: str = "-", encoding: Optional[str] = None,
+                            **options) -> tuple[str, Record]:
+    """The decoded text that evidence offsets index, and the record extracted from it."""
+    text, used, found = read_text(data, name=source, encoding=encoding)
+    return text, extract_text(text, source=source, encoding=used, **found, **options)
+
+
 def extract_bytes(data: bytes, *, source: str = "-", encoding: Optional[str] = None,
                   **options) -> Record:
-    text, used, found = read_text(data, name=source, encoding=encoding)
-    return extract_text(text, source=source, encoding=used, **found, **options)
+    return extract_bytes_with_text(data, source=source, encoding=encoding, **options)[1]
 
 
 def extract_file(path: str | Path, *, encoding: Optional[str] = None, **options) -> Record:

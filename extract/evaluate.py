@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from extract.errors import ExtractError
+from extract.textmap import simplifier
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 _PLACE_SUFFIX = re.compile(
@@ -26,14 +27,6 @@ _PLACE_SUFFIX = re.compile(
     r"hi[- ]tech\s+(industrial\s+development\s+)?zone|city|province|district|county)$", re.I)
 FIELDS = ["clusters", "cluster.city", "cluster.core_zone", "enterprise_counts", "count.subject",
           "rankings", "ranking.change", "ranking.year", "ranking.streak", "ranking.total"]
-_CASE_FIELDS = {"clusters", "enterprise_counts", "rankings"}
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
 
 
 @lru_cache(maxsize=65536)
@@ -41,7 +34,7 @@ def norm(text: Optional[str]) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFKC", text).lower()
-    text = _t2s().convert(text)
+    text = simplifier().convert(text)
     return _PUNCT.sub("", text)
 
 
@@ -173,9 +166,25 @@ def _brief(item: dict, keys: tuple[str, ...]) -> str:
     return ", ".join(f"{k}={item.get(k)}" for k in keys if item.get(k) is not None)
 
 
+def _equal(a, b) -> bool:
+    return a == b
+
+
+def _similar_place(a, b) -> bool:
+    return similar(a, b, place=True)
+
+
+# Per item kind: (scored field, item attribute, how values are compared) for matched pairs.
+_ATTRIBUTES = {
+    "clusters": [("cluster.city", "city", _similar_place), ("cluster.core_zone", "core_zone", _similar_place)],
+    "enterprise_counts": [("count.subject", "subject", same_place)],
+    "rankings": [("ranking.change", "change", _equal), ("ranking.year", "year", _equal),
+                 ("ranking.streak", "streak", _equal), ("ranking.total", "total", _equal)],
+}
+
+
 def score_article(report: Report, name: str, gold: dict, pred: dict) -> None:
     s = report.scores
-    eq = lambda a, b: a == b  # noqa: E731
     kinds = [("clusters", _cluster_match, ("name", "city")),
              ("enterprise_counts", _count_match, ("subject", "category", "count")),
              ("rankings", _ranking_match, ("subject", "rank", "change"))]
@@ -187,15 +196,7 @@ def score_article(report: Report, name: str, gold: dict, pred: dict) -> None:
         report.misses += [f"{name}: missed {key[:-1]} ({_brief(g, shown)})" for g in missed]
         report.misses += [f"{name}: spurious {key[:-1]} ({_brief(p, shown)})" for p in extra]
         for g, p in pairs:
-            if key == "clusters":
-                attrs = [("cluster.city", "city", lambda a, b: similar(a, b, place=True)),
-                         ("cluster.core_zone", "core_zone", lambda a, b: similar(a, b, place=True))]
-            elif key == "enterprise_counts":
-                attrs = [("count.subject", "subject", same_place)]
-            else:
-                attrs = [("ranking.change", "change", eq), ("ranking.year", "year", eq),
-                         ("ranking.streak", "streak", eq), ("ranking.total", "total", eq)]
-            for field_name, attr, equal in attrs:
+            for field_name, attr, equal in _ATTRIBUTES[key]:
                 if not _attribute(s[field_name], g.get(attr), p.get(attr), equal):
                     report.misses.append(f"{name}: {field_name} of ({_brief(g, shown)}): "
                                          f"gold {g.get(attr)!r}, got {p.get(attr)!r}")
@@ -211,7 +212,7 @@ def _article_for(gold_path: Path) -> Optional[Path]:
 
 
 def evaluate_folder(folder: Path, language: str = "auto", rules: tuple[str, ...] = ()) -> Report:
-    from extract.api import extract_file, read_text
+    from extract.api import extract_bytes_with_text
 
     report = Report()
     golds = sorted(folder.glob("*.gold.json"))
@@ -226,8 +227,8 @@ def evaluate_folder(folder: Path, language: str = "auto", rules: tuple[str, ...]
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise ExtractError(f"{gold_path}: not valid JSON: {exc}") from None
-        record = extract_file(article, language=language, rules=rules)
-        text, _, _ = read_text(article.read_bytes(), name=str(article))
+        text, record = extract_bytes_with_text(article.read_bytes(), source=str(article),
+                                               language=language, rules=rules)
         for kind, item in record.items():
             report.evidence_checked += 1
             ev = item.evidence

@@ -18,6 +18,11 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
+def _plural(text: str, zone: re.Match) -> bool:
+    """"Zhengzhou and Luoyang high-tech zones": a suffix shared by several names, not one's."""
+    return text[zone.end():zone.end() + 1].lower() == "s"
+
+
 @dataclass(frozen=True)
 class Place:
     start: int
@@ -169,8 +174,8 @@ class Places:
             stop = name_end
             kind = "division"
             for zone in zones:
-                if text[zone.end():zone.end() + 1].lower() == "s":
-                    continue  # "Zhengzhou and Luoyang high-tech zones": shared, not this name's
+                if _plural(text, zone):
+                    continue
                 if 0 <= zone.start() - name_end <= 1 or re.fullmatch(r"[\s-]*(?:national\s+)?", text[name_end:zone.start()], re.I):
                     if zone.start() >= name_end:
                         stop, kind = zone.end(), "zone"
@@ -184,7 +189,7 @@ class Places:
                 i += 1
         # Zones whose name is not a division (East Lake High-tech Zone): capitalised words.
         for zone in zones:
-            if text[zone.end():zone.end() + 1].lower() == "s":
+            if _plural(text, zone):
                 continue
             if any(p.start <= zone.start() < p.end or 0 <= zone.start() - p.end <= 1 for p in places):
                 continue

@@ -108,7 +108,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
         values = _values(ctx, fragment)
         if not values or (values == {"change": 0} and not _about_ranking(ctx, fragment)):
             continue
-        own = _own_subject(ctx, fragment)
+        own = ctx.subject_before(fragment.start, 0)  # a place named in the fragment's own sentence
         previous = items[-1] if items else None
         if previous is not None and own is None and previous.sentence >= fragment.sentence - 1:
             subject = previous.subject
@@ -133,16 +133,6 @@ def _about_ranking(ctx: Context, fragment: Fragment) -> bool:
     start, end = ctx.doc.sentence_span(fragment.sentence)
     sentence = ctx.doc.text[start:end].lower()
     return any(word in sentence for word in ctx.words("ranking_words"))
-
-
-def _own_subject(ctx: Context, fragment: Fragment) -> Optional[Place]:
-    """A place named in the fragment's own sentence, before it and after any earlier ranking
-    value of that sentence."""
-    for place in reversed(ctx.places.before(fragment.start, 0)):
-        resolved = ctx.places.resolve(place)
-        if resolved is not None:
-            return resolved
-    return None
 
 
 def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[_Item],

@@ -16,7 +16,6 @@ from extract.errors import RuleError
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 _MACRO = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 
 
 @dataclass(frozen=True)
@@ -66,6 +65,16 @@ def _expand(pattern: str, macros: dict[str, str], where: str, errors: list[str],
         return "(?:" + _expand(macros[name], macros, where, errors, seen + (name,)) + ")"
 
     return _MACRO.sub(replace, pattern)
+
+
+def _compile_pattern(pattern: str, macros: dict[str, str], where: str, errors: list[str],
+                     flags: int) -> re.Pattern | None:
+    """Expand and compile one rule pattern; a problem is added to `errors`, not raised."""
+    try:
+        return re.compile(_expand(pattern, macros, where, errors), flags)
+    except re.error as exc:
+        errors.append(f"{where}: {exc}")
+        return None
 
 
 def _read_yaml(path: Path, errors: list[str]):
@@ -160,16 +169,13 @@ def load_rules(language: str, extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                 errors.append(f"{shown} -> rules -> {index} -> id: '{rule.id}' "
                               f"is already used in {seen_ids[rule.id]}")
             seen_ids[rule.id] = str(shown)
-            expanded = _expand(rule.pattern, file_macros, where, errors)
-            unknown = set(_GROUP.findall(expanded)) - GROUPS[rule_file.kind]
+            regex = _compile_pattern(rule.pattern, file_macros, where, errors, flags)
+            if regex is None:
+                continue
+            unknown = set(regex.groupindex) - GROUPS[rule_file.kind]
             if unknown:
                 errors.append(f"{where}: group(s) {', '.join(sorted(unknown))} mean nothing for "
                               f"kind '{rule_file.kind}' (allowed: {', '.join(sorted(GROUPS[rule_file.kind]))})")
-            try:
-                regex = re.compile(expanded, flags)
-            except re.error as exc:
-                errors.append(f"{where}: {exc}")
-                continue
             ruleset.rules.setdefault(rule_file.kind, []).append(CompiledRule(
                 id=rule.id, kind=rule_file.kind, regex=regex, path=str(shown), index=index,
                 examples=tuple(rule.examples), negatives=tuple(rule.negatives)))
@@ -183,11 +189,8 @@ def load_rules(language: str, extra_dirs: tuple[str, ...] = ()) -> RuleSet:
         file_macros = {**macros, **(data.get("macros") if isinstance(data.get("macros"), dict) else {})}
         for index, raw in enumerate(data["rules"]):
             if isinstance(raw, dict) and isinstance(raw.get("pattern"), str):
-                where = f"{shown} -> rules -> {index} -> pattern"
-                try:
-                    re.compile(_expand(raw["pattern"], file_macros, where, errors), flags)
-                except re.error as exc:
-                    errors.append(f"{where}: {exc}")
+                _compile_pattern(raw["pattern"], file_macros, f"{shown} -> rules -> {index} -> pattern",
+                                 errors, flags)
     if errors:
         raise RuleError(errors)
     return ruleset

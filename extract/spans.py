@@ -30,7 +30,7 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
     text = doc.text
     name_start = end
     taken = 0
-    ordered = [t for t in tokens if t[1] <= end]
+    ordered = tokens
     for index in range(len(ordered) - 1, -1, -1):
         a, b = ordered[index]
         if b > name_start:

@@ -19,7 +19,8 @@ _MAYBE_CHANGED = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
-def _t2s():
+def simplifier():
+    """The Traditional→Simplified converter, created once per process."""
     import opencc  # lazy: only Chinese text needs it
 
     return opencc.OpenCC("t2s")
@@ -79,7 +80,7 @@ class TextMap:
         return "".join(pieces)
 
     def _simplify(self) -> None:
-        converter = _t2s()
+        converter = simplifier()
         converted = converter.convert(self.text)
         if len(converted) != len(self.text):
             # A phrase conversion changed the length; convert character by character so

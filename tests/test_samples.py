@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extract import extract_file
-from extract.api import read_text
+from extract.api import extract_bytes_with_text
 from extract.evaluate import Report, score_article
 from tests.conftest import SAMPLES, gold_of, sample_articles
 
@@ -33,8 +33,7 @@ def test_corpus_sizes():
 
 @pytest.mark.parametrize("article", [pytest.param(a, id=f"{a.parent.name}/{a.name}") for a in ARTICLES])
 def test_evidence_is_exact(article):
-    record = extract_file(article)
-    text, _, _ = read_text(article.read_bytes(), name=str(article))
+    text, record = extract_bytes_with_text(article.read_bytes(), source=str(article))
     for _, item in record.items():
         assert text[item.evidence.start:item.evidence.end] == item.evidence.text
 
