@@ -26,6 +26,7 @@ def extract_text(text: str, *, source: str = "-", language: str = "auto",
     from extract.context import Context
     from extract.counts import build_counts
     from extract.document import Document, detect_language
+    from extract.linking import link_places
     from extract.matcher import find_fragments
     from extract.rankings import build_rankings
     from extract.rules import load_rules
@@ -40,7 +41,7 @@ def extract_text(text: str, *, source: str = "-", language: str = "auto",
     warnings = []
     if doc.map.simplified:
         warnings.append("Traditional Chinese: matched on a Simplified copy; values and offsets are as written")
-    return Record(
+    record = Record(
         source=source,
         language=lang,
         encoding=encoding,
@@ -51,6 +52,8 @@ def extract_text(text: str, *, source: str = "-", language: str = "auto",
         rankings=build_rankings(ctx, fragments.get("ranking", [])),
         warnings=warnings,
     )
+    link_places(record, text)
+    return record
 
 
 def read_text(data: bytes, *, name: str = "-", encoding: Optional[str] = None) -> tuple[str, str, dict]:

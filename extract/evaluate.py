@@ -27,6 +27,9 @@ _PLACE_SUFFIX = re.compile(
     r"hi[- ]tech\s+(industrial\s+development\s+)?zone|city|province|district|county)$", re.I)
 FIELDS = ["clusters", "cluster.city", "cluster.core_zone", "enterprise_counts", "count.subject",
           "rankings", "ranking.change", "ranking.year", "ranking.streak", "ranking.total"]
+# Place codes are scored beside the extraction fields, not inside micro-F1, so that the
+# extraction score means the same with or without the gazetteer.
+PLACE_FIELDS = ["cluster.place", "count.place", "ranking.place"]
 
 
 @lru_cache(maxsize=65536)
@@ -91,7 +94,7 @@ class Score:
 
 @dataclass
 class Report:
-    scores: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in FIELDS})
+    scores: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in FIELDS + PLACE_FIELDS})
     misses: list[str] = field(default_factory=list)
     articles: int = 0
     evidence_checked: int = 0
@@ -100,7 +103,8 @@ class Report:
     @property
     def micro(self) -> Score:
         total = Score()
-        for score in self.scores.values():
+        for name in FIELDS:
+            score = self.scores[name]
             total.tp += score.tp
             total.fp += score.fp
             total.fn += score.fn
@@ -176,11 +180,20 @@ def _similar_place(a, b) -> bool:
 
 # Per item kind: (scored field, item attribute, how values are compared) for matched pairs.
 _ATTRIBUTES = {
-    "clusters": [("cluster.city", "city", _similar_place), ("cluster.core_zone", "core_zone", _similar_place)],
-    "enterprise_counts": [("count.subject", "subject", same_place)],
+    "clusters": [("cluster.city", "city", _similar_place), ("cluster.core_zone", "core_zone", _similar_place),
+                 ("cluster.place", "adcode", _equal)],
+    "enterprise_counts": [("count.subject", "subject", same_place), ("count.place", "adcode", _equal)],
     "rankings": [("ranking.change", "change", _equal), ("ranking.year", "year", _equal),
-                 ("ranking.streak", "streak", _equal), ("ranking.total", "total", _equal)],
+                 ("ranking.streak", "streak", _equal), ("ranking.total", "total", _equal),
+                 ("ranking.place", "adcode", _equal)],
 }
+
+
+def _value(item: dict, attr: str, gold: bool):
+    """A gold item writes its place code as `adcode`; a record holds it in `place`."""
+    if attr == "adcode" and not gold:
+        return (item.get("place") or {}).get("adcode")
+    return item.get(attr)
 
 
 def score_article(report: Report, name: str, gold: dict, pred: dict) -> None:
@@ -197,9 +210,12 @@ def score_article(report: Report, name: str, gold: dict, pred: dict) -> None:
         report.misses += [f"{name}: spurious {key[:-1]} ({_brief(p, shown)})" for p in extra]
         for g, p in pairs:
             for field_name, attr, equal in _ATTRIBUTES[key]:
-                if not _attribute(s[field_name], g.get(attr), p.get(attr), equal):
+                if attr == "adcode" and attr not in g:
+                    continue  # gold written before place codes: not scored
+                gold_value, pred_value = _value(g, attr, True), _value(p, attr, False)
+                if not _attribute(s[field_name], gold_value, pred_value, equal):
                     report.misses.append(f"{name}: {field_name} of ({_brief(g, shown)}): "
-                                         f"gold {g.get(attr)!r}, got {p.get(attr)!r}")
+                                         f"gold {gold_value!r}, got {pred_value!r}")
 
 
 def _article_for(gold_path: Path) -> Optional[Path]:
@@ -247,10 +263,16 @@ def print_report(report: Report, show_misses: int = 40) -> None:
     table = Table(title=f"{report.articles} articles")
     for column in ("field", "tp", "fp", "fn", "P", "R", "F1"):
         table.add_column(column, justify="left" if column == "field" else "right")
-    for name, s in report.scores.items():
+    def row(name: str, s: Score) -> None:
         table.add_row(name, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+
+    for name in FIELDS:
+        row(name, report.scores[name])
     m = report.micro
-    table.add_row("micro", str(m.tp), str(m.fp), str(m.fn), f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}")
+    row("micro", m)
+    table.add_section()
+    for name in PLACE_FIELDS:  # not part of micro-F1
+        row(name, report.scores[name])
     console.print(table)
     for miss in report.misses[:show_misses]:
         console.print(miss, markup=False, highlight=False)

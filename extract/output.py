@@ -12,7 +12,9 @@ from schemas.record import Record
 FORMATS = ("json", "jsonl", "csv", "table")
 CSV_COLUMNS = ["source", "language", "kind", "name", "city", "province", "core_zone", "level",
                "list_name", "subject", "category", "count", "qualifier", "ranking", "year", "rank",
-               "total", "change", "streak", "evidence_start", "evidence_end", "evidence_text"]
+               "total", "change", "streak", "adcode", "place_level", "place_zh", "place_en",
+               "place_city_zh", "place_province_zh", "place_inferred",
+               "evidence_start", "evidence_end", "evidence_text"]
 
 
 def record_json(record: Record, pretty: bool = False) -> str:
@@ -28,6 +30,12 @@ def csv_rows(record: Record) -> list[dict]:
         row = {"source": record.source, "language": record.language, "kind": kind}
         data = item.model_dump(mode="json")
         evidence = data.pop("evidence")
+        place = data.pop("place", None) or {}
+        if place:
+            row.update(adcode=place["adcode"], place_level=place["level"], place_zh=place["name_zh"],
+                       place_en=place["name_en"], place_city_zh=place["city_zh"],
+                       place_province_zh=place["province_zh"],
+                       place_inferred=" ".join(place["inferred"]))
         row.update({k: v for k, v in data.items() if k in CSV_COLUMNS})
         row.update(evidence_start=evidence["start"], evidence_end=evidence["end"],
                    evidence_text=evidence["text"])

@@ -15,6 +15,11 @@ from typing import Optional
 from extract.rules import RULES_DIR
 
 PLACES_DIR = RULES_DIR / "places"
+# An English suffix says which level is meant when a name is shared (Jilin City, Jilin Province).
+_EN_SUFFIXES = ((" city", ("city", "county")), (" province", ("province",)),
+                (" district", ("district",)), (" county", ("county",)),
+                (" municipality", ("province",)), (" new area", ("district",)),
+                (" autonomous region", ("province",)), (" prefecture", ("city",)))
 _ZH_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "新区", "市", "省", "县", "区", "盟", "旗")
 
 
@@ -44,6 +49,7 @@ class Gazetteer:
         for table in (self.zh, self.en):
             for name, found in table.items():
                 found.sort(key=lambda d: order.get(d.level, 9))
+        self.zone_rows = zones
         self.zones_zh = {}
         for name_zh, short_zh, kind, adcode, name_en in zones:
             for name in (name_zh, short_zh):
@@ -64,12 +70,17 @@ class Gazetteer:
 
     def lookup_en(self, name: str) -> Optional[Division]:
         key = " ".join(name.lower().replace("’", "'").split())
-        for suffix in (" city", " province", " district", " county", " municipality"):
+        levels: tuple[str, ...] = ()
+        for suffix, levels in _EN_SUFFIXES:
             if key.endswith(suffix) and key[: -len(suffix)] in self.en:
                 key = key[: -len(suffix)]
                 break
-        found = self.en.get(key)
-        return found[0] if found else None
+        else:
+            levels = ()
+        found = self.en.get(key) or []
+        # "Jilin City" is the city, not the province; "Binhai New Area" the district.
+        preferred = [d for d in found if d.level in levels]
+        return (preferred or found or [None])[0]
 
     def prefix_zh(self, text: str, start: int, end: int | None = None) -> Optional[tuple[int, Division]]:
         """Longest known place name starting at `start` (and ending by `end`): (length, division)."""

@@ -4,8 +4,9 @@ from schemas.record import (
     Cluster,
     EnterpriseCount,
     Evidence,
+    Place,
     Ranking,
     Record,
 )
 
-__all__ = ["Cluster", "EnterpriseCount", "Evidence", "Ranking", "Record"]
+__all__ = ["Cluster", "EnterpriseCount", "Evidence", "Place", "Ranking", "Record"]

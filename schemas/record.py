@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 Language = Literal["zh", "en"]
 Level = Literal["national", "provincial", "municipal"]
 Qualifier = Literal["exact", "more_than", "at_least", "about", "nearly", "less_than"]
+DivisionLevel = Literal["province", "city", "county", "district"]
 
 
 class _Model(BaseModel):
@@ -25,6 +26,23 @@ class Evidence(_Model):
     text: str = Field(description="Exactly source[start:end].")
 
 
+class Place(_Model):
+    """The administrative division a mention refers to, as a join key across articles and languages."""
+
+    adcode: str = Field(pattern=r"^\d{6}$", description="GB/T 2260 code of the division.")
+    level: DivisionLevel
+    name_zh: str
+    name_en: str
+    province_zh: Optional[str] = None
+    province_en: Optional[str] = None
+    city_zh: Optional[str] = Field(None, description="Prefecture-level city (the municipality for its districts).")
+    city_en: Optional[str] = None
+    mention: str = Field(description="The text the place was read from (a city, zone or name).")
+    inferred: list[Literal["city", "province"]] = Field(
+        [], description="Which of city/province the article does not state: filled in from the "
+                        "division a zone, county or district belongs to.")
+
+
 class Cluster(_Model):
     name: str = Field(description="The cluster's name as written, in its fullest form in the article.")
     city: Optional[str] = Field(None, description="City the cluster belongs to, as written.")
@@ -32,6 +50,7 @@ class Cluster(_Model):
     core_zone: Optional[str] = Field(None, description="Zone named as the cluster's core area.")
     level: Optional[Level] = Field(None, description="Level of the list the cluster is on.")
     list_name: Optional[str] = Field(None, description="Name of the list, as written.")
+    place: Optional[Place] = Field(None, description="Administrative division, null when unknown.")
     evidence: Evidence
 
 
@@ -40,6 +59,7 @@ class EnterpriseCount(_Model):
     category: str = Field(description="What is counted, as written (高新技术企业, R&D platforms).")
     count: int = Field(ge=0)
     qualifier: Qualifier = "exact"
+    place: Optional[Place] = Field(None, description="Administrative division, null when unknown.")
     evidence: Evidence
 
 
@@ -51,6 +71,7 @@ class Ranking(_Model):
     total: Optional[int] = Field(None, ge=1, description="How many were ranked.")
     change: Optional[int] = Field(None, description="Places moved: +up, -down, 0 unchanged.")
     streak: Optional[int] = Field(None, ge=1, description="Consecutive rises.")
+    place: Optional[Place] = Field(None, description="Administrative division, null when unknown.")
     evidence: Evidence
 
 

@@ -1,0 +1,66 @@
+"""Place mentions linked to GB/T 2260 codes: a table of 570+ real-world forms (both languages,
+county-level cities, districts, zones, Traditional characters, lowercase pinyin), and the place
+field on records."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from extract import extract_file
+from extract.linking import resolve_place
+from tests.conftest import SAMPLES
+
+TABLE = Path(__file__).parent / "data" / "place_mentions.tsv"
+ROWS = list(csv.DictReader(TABLE.open(encoding="utf-8"), delimiter="\t"))
+
+
+def _adcode(mention: str, language: str):
+    place = resolve_place(mention, language)
+    return place.adcode if place else None
+
+
+def test_table_is_large_and_linked_at_98_percent():
+    assert len(ROWS) >= 300
+    right = sum(_adcode(r["mention"], r["language"]) == r["adcode"] for r in ROWS)
+    assert right / len(ROWS) >= 0.98, f"{right}/{len(ROWS)}"
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=f"{r['note']}-{r['mention']}") for r in ROWS])
+def test_place_mention(row):
+    assert _adcode(row["mention"], row["language"]) == row["adcode"]
+
+
+@pytest.mark.parametrize("mention, language, city_zh, province_zh, level", [
+    ("常熟", "zh", "苏州市", "江苏省", "county"),
+    ("Changshu", "en", "苏州市", "江苏省", "county"),
+    ("惠山区", "zh", "无锡市", "江苏省", "district"),
+    ("江苏", "zh", None, "江苏省", "province"),
+    ("天津滨海高新区", "zh", "天津市", "天津市", "district"),
+])
+def test_place_fills_city_and_province(mention, language, city_zh, province_zh, level):
+    place = resolve_place(mention, language)
+    assert (place.city_zh, place.province_zh, place.level) == (city_zh, province_zh, level)
+
+
+def test_inferred_marks_what_the_article_does_not_state():
+    assert resolve_place("常熟", "zh", text="常熟纺织服装产业集群入选。").inferred == ["city", "province"]
+    assert resolve_place("常熟", "zh", text="江苏省苏州市常熟市").inferred == []
+    assert resolve_place("平顶山高新区", "zh", text="平顶山高新区").inferred == ["province"]
+
+
+@pytest.mark.parametrize("mention, language", [
+    ("全省国家高新区", "zh"), ("中国声谷", "zh"), ("Torch High-tech Zone", "en"), ("", "zh"),
+    ("the zone", "en"),
+])
+def test_unknown_or_ambiguous_mentions_have_no_place(mention, language):
+    assert resolve_place(mention, language) is None
+
+
+@pytest.mark.parametrize("name", ["pingdingshan.zh.txt", "pingdingshan.en.txt"])
+def test_seed_clusters_and_ranking_link_to_pingdingshan(name):
+    record = extract_file(SAMPLES / "seed" / name)
+    places = [c.place for c in record.clusters] + [r.place for r in record.rankings]
+    assert places and all(p is not None and p.adcode == "410400" for p in places)
