@@ -81,12 +81,17 @@ def run(
     errors: Optional[Path] = typer.Option(None, "--errors", help="Also write failures to this file as JSON Lines."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
                                        help="Worker processes (default: all cores for many inputs, 1 for one)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr."),
+    resume: bool = typer.Option(False, "--resume",
+                                help="Skip inputs already recorded in the -o JSON Lines file and append."),
+    emit_text: bool = typer.Option(False, "--emit-text",
+                                   help="Add the decoded text (for HTML, the extracted text) that offsets index."),
 ) -> None:
     """Extract records from articles (the default command: `extract FILE...`)."""
     from extract.api import iter_inputs
     from extract.batch import process
-    from extract.output import Writer
+    from extract.errors import ExtractError
+    from extract.output import OutputFile, Writer, completed_sources
 
     _load_rules_or_fail(lang.value, rules)
     sources = list(iter_inputs(paths))
@@ -94,40 +99,101 @@ def run(
         _fail("no input files found (folders are walked for .txt, .md, .html, .htm)", 1)
     many = len(sources) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
     chosen = fmt.value if fmt else ("jsonl" if many else "json")
+    skipped = 0
+    if resume:
+        if output is None or chosen != "jsonl":
+            _fail("--resume needs -o FILE with JSON Lines output (-f jsonl)")
+        if output.exists():
+            try:
+                done = completed_sources(output)
+            except (ExtractError, OSError) as exc:
+                _fail(str(exc))
+            skipped = len(sources)
+            sources = [source for source in sources if source not in done]
+            skipped -= len(sources)
     workers = jobs or (min(os.cpu_count() or 1, 8) if len(sources) >= 16 else 1)
-    options = {"language": lang.value, "rules": tuple(str(r) for r in rules), "encoding": encoding}
+    options = {"language": lang.value, "rules": tuple(str(r) for r in rules), "encoding": encoding,
+               "emit_text": emit_text}
 
-    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    error_stream = open(errors, "w", encoding="utf-8") if errors else None
+    try:
+        target = OutputFile(output, chosen, append=resume) if output else None
+        error_stream = open(errors, "a" if resume else "w", encoding="utf-8") if errors else None
+    except OSError as exc:
+        _fail(f"cannot write {exc.filename}: {exc.strerror}")
     started = time.perf_counter()
-    writer = Writer(stream, chosen, many)
+    writer = Writer(target.stream if target else sys.stdout, chosen, many)
+    progress = _progress(len(sources), quiet)
     failures = 0
     try:
         for outcome in process(sources, options, jobs=workers):
+            if progress:
+                progress.advance()
             if outcome.record is not None:
                 writer.write(outcome.record)
                 continue
             failures += 1
-            typer.echo(f"extract: {outcome.source}: {outcome.error}", err=True)
+            message = f"extract: {outcome.source}: {outcome.error}"
+            if progress:
+                progress.note(message)
+            else:
+                typer.echo(message, err=True)
             if error_stream:
                 error_stream.write(json.dumps({"source": outcome.source, "error": outcome.error},
                                               ensure_ascii=False) + "\n")
                 error_stream.flush()
         writer.close()
+        if target:
+            target.commit()
     except KeyboardInterrupt:
+        if target:
+            target.abort()  # JSON Lines keep their whole lines; other formats leave no file
         typer.echo("extract: interrupted", err=True)
         raise typer.Exit(130)
     finally:
-        if output:
-            stream.close()
+        if progress:
+            progress.stop()
         if error_stream:
             error_stream.close()
     seconds = time.perf_counter() - started
     if not quiet and many:
         rate = len(sources) / seconds if seconds > 0 else 0.0
-        typer.echo(f"extract: {len(sources)} inputs, {writer.count} records, {failures} failed, "
+        resumed = f", {skipped} already done" if resume else ""
+        typer.echo(f"extract: {len(sources)} inputs{resumed}, {writer.count} records, {failures} failed, "
                    f"{seconds:.2f} s, {rate:.0f} articles/s", err=True)
     raise typer.Exit(1 if failures else 0)
+
+
+class _Progress:
+    """A Rich progress bar on stderr; error lines are printed above it."""
+
+    def __init__(self, total: int):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self.console = Console(stderr=True, highlight=False)
+        self.bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), console=self.console, transient=True)
+        self.task = self.bar.add_task("extracting", total=total)
+        self.bar.start()
+
+    def advance(self) -> None:
+        self.bar.advance(self.task)
+
+    def note(self, message: str) -> None:
+        self.console.print(message, markup=False)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+PROGRESS_MIN_INPUTS = 50
+
+
+def _progress(total: int, quiet: bool) -> Optional[_Progress]:
+    """Only for people watching: a large batch, stderr a terminal, not -q."""
+    if quiet or total < PROGRESS_MIN_INPUTS or not sys.stderr.isatty():
+        return None
+    return _Progress(total)
 
 
 @app.command("eval")

@@ -89,8 +89,12 @@ def extract_bytes_with_text(data: bytes, *, source: str = "-", encoding: Optiona
 
 
 def extract_bytes(data: bytes, *, source: str = "-", encoding: Optional[str] = None,
-                  **options) -> Record:
-    return extract_bytes_with_text(data, source=source, encoding=encoding, **options)[1]
+                  emit_text: bool = False, **options) -> Record:
+    """Decode and extract; with `emit_text` the record carries the text its offsets index."""
+    text, record = extract_bytes_with_text(data, source=source, encoding=encoding, **options)
+    if emit_text:
+        record.text = text
+    return record
 
 
 def extract_file(path: str | Path, *, encoding: Optional[str] = None, **options) -> Record:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import IO
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Optional
 
 from schemas.record import Record
 
@@ -92,6 +95,7 @@ class Writer:
                 value = item.name
                 details = ", ".join(f"{k}={v}" for k, v in (("city", item.city), ("core", item.core_zone),
                                                              ("level", item.level)) if v)
+                details += f" [{item.place.adcode}]" if item.place else ""
             elif kind == "enterprise_count":
                 value = f"{item.count} {item.category}"
                 details = ", ".join(x for x in (item.subject, item.qualifier if item.qualifier != "exact" else None) if x)
@@ -102,6 +106,8 @@ class Writer:
                          f"streak {item.streak}" if item.streak else None,
                          f"of {item.total}" if item.total else None]
                 details = ", ".join(p for p in parts if p)
+            if kind != "cluster" and item.place:
+                details += f" [{item.place.adcode}]"
             table.add_row(kind, value, details, f"[{item.evidence.start}:{item.evidence.end}] {item.evidence.text}")
         console.print(table)
         for warning in record.warnings:
@@ -115,3 +121,93 @@ def to_string(records: list[Record], fmt: str) -> str:
         writer.write(record)
     writer.close()
     return buffer.getvalue()
+
+
+class _WholeLines:
+    """A text stream that reaches the file one whole write at a time: each flush is a single
+    os.write of everything written since, so a killed run never leaves half a line behind
+    (a buffered text file may split a long line across system calls)."""
+
+    def __init__(self, fd: int):
+        self.fd = fd
+        self.pending: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.pending.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        data = "".join(self.pending).encode("utf-8")
+        self.pending.clear()
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view):]
+
+    def isatty(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self.flush()
+        os.close(self.fd)
+
+
+class OutputFile:
+    """`-o FILE` that only ever holds complete output.
+
+    JSON Lines go straight to the file, whole lines flushed one record at a time, so an
+    interrupted run leaves a valid file that `--resume` carries on from. A JSON array, CSV and
+    tables are valid only when finished: they are written to a temporary file beside the target
+    and renamed over it at the end, so the target is never half-written.
+    """
+
+    def __init__(self, path: Path, fmt: str, append: bool = False):
+        self.path = path
+        self.fmt = fmt
+        self.partial: Optional[Path] = None
+        if fmt == "jsonl":
+            flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
+            self.stream: IO[str] = _WholeLines(os.open(path, flags, 0o644))  # type: ignore[assignment]
+        else:
+            handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial",
+                                            dir=str(path.parent))
+            self.partial = Path(name)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(handle, 0o666 & ~umask)  # mkstemp makes it private; the result should not be
+            self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        self.stream.close()
+        if self.partial is not None:
+            os.replace(self.partial, self.path)
+
+    def abort(self) -> None:
+        self.stream.close()
+        if self.partial is not None:
+            self.partial.unlink(missing_ok=True)
+
+
+def completed_sources(path: Path) -> set[str]:
+    """Sources already recorded in a JSON Lines file. A torn last line (a run killed while
+    writing) is cut off so that appending continues from a valid file; a bad line anywhere
+    else means the file is not ours to append to."""
+    from extract.errors import InputError
+
+    done: set[str] = set()
+    good_end = 0
+    torn = None
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, 1):
+            if torn is not None:
+                raise InputError(f"{path}: line {torn} is not a JSON record; not resuming into it")
+            try:
+                if not line.endswith(b"\n"):
+                    raise ValueError("no line end")
+                done.add(json.loads(line)["source"])
+                good_end += len(line)
+            except (ValueError, KeyError, TypeError):
+                torn = number
+    if torn is not None:
+        with path.open("r+b") as handle:
+            handle.truncate(good_end)
+    return done

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 Language = Literal["zh", "en"]
 Level = Literal["national", "provincial", "municipal"]
@@ -85,6 +85,16 @@ class Record(_Model):
     enterprise_counts: list[EnterpriseCount] = []
     rankings: list[Ranking] = []
     warnings: list[str] = []
+    text: Optional[str] = Field(None, description="The decoded text (for HTML, the extracted text) "
+                                                  "that evidence offsets index; only with --emit-text.")
+
+    @model_serializer(mode="wrap")
+    def _drop_absent_text(self, handler):
+        # The text is large and asked for only with --emit-text: absent rather than null.
+        data = handler(self)
+        if data.get("text", "") is None:
+            del data["text"]
+        return data
 
     def items(self):
         """All extracted items as (kind, item) pairs, in record order."""

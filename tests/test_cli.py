@@ -125,3 +125,88 @@ def test_user_rule_file_adds_a_rule(tmp_path):
 def test_version_and_help():
     assert run("--version").stdout.startswith(b"news-extract ")
     assert b"eval" in run("--help").stdout
+
+
+def _folder(tmp_path, articles, name="in"):
+    folder = tmp_path / name
+    folder.mkdir(exist_ok=True)
+    for i, article in enumerate(articles):
+        shutil.copy(article, folder / f"{i:02d}-{article.name}")
+    return folder
+
+
+def test_csv_has_adcode_columns():
+    rows = list(csv.DictReader(io.StringIO(run(SEED_EN, "-f", "csv").stdout.decode("utf-8"))))
+    assert {r["adcode"] for r in rows if r["kind"] in ("cluster", "ranking")} == {"410400"}
+
+
+def test_resume_skips_recorded_inputs_and_appends_the_rest(tmp_path):
+    articles = sample_articles("zh")[:4] + sample_articles("en")[:4]
+    out = tmp_path / "out.jsonl"
+    first = _folder(tmp_path, articles[:5])
+    assert run(first, "-o", out, "-q").returncode == 0
+    _folder(tmp_path, articles)  # three more arrive in the same folder
+    result = run(first, "-o", out, "--resume")
+    assert result.returncode == 0, result.stderr
+    assert b"3 inputs, 5 already done, 3 records" in result.stderr
+    fresh = run(first, "-q").stdout.decode("utf-8").splitlines()
+    assert out.read_text(encoding="utf-8").splitlines() == fresh
+
+
+def test_resume_cuts_a_torn_last_line(tmp_path):
+    folder = _folder(tmp_path, sample_articles("zh")[:3])
+    out = tmp_path / "out.jsonl"
+    assert run(folder, "-o", out, "-q").returncode == 0
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text(lines[0] + lines[1][: len(lines[1]) // 2], encoding="utf-8")  # killed mid-line
+    assert run(folder, "-o", out, "--resume", "-q").returncode == 0
+    assert out.read_text(encoding="utf-8").splitlines(keepends=True) == lines
+
+
+def test_resume_needs_a_json_lines_output_file(tmp_path):
+    for args in (["--resume"], ["--resume", "-o", tmp_path / "x.csv", "-f", "csv"]):
+        result = run(SEED_ZH, *args)
+        assert result.returncode == 2 and b"--resume needs -o FILE" in result.stderr
+
+
+def test_emit_text_gives_the_html_text_that_offsets_index(tmp_path):
+    body = SEED_ZH.read_text(encoding="utf-8").replace("\n", "</p><p>")
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><title>T</title></head><body><nav>首页 | 新闻</nav>"
+                    f"<p>{body}</p><footer>版权所有</footer></body></html>", encoding="utf-8")
+    record = json.loads(run(page, "--emit-text").stdout)
+    text = record["text"]
+    assert "版权所有" not in text and record["enterprise_counts"]
+    items = record["clusters"] + record["enterprise_counts"] + record["rankings"]
+    assert all(text[i["evidence"]["start"]:i["evidence"]["end"]] == i["evidence"]["text"] for i in items)
+    assert "text" not in json.loads(run(page).stdout)
+
+
+def test_non_line_formats_replace_the_output_file_only_when_complete(tmp_path):
+    out = tmp_path / "out.csv"
+    out.write_text("old\n", encoding="utf-8")
+    result = run(SEED_ZH, SEED_EN, "-f", "csv", "-o", out)
+    assert result.returncode == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert {r["language"] for r in rows} == {"zh", "en"}
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left behind
+
+
+def test_interrupted_output_file_is_valid(tmp_path):
+    import signal
+    import time
+
+    folder = _folder(tmp_path, sample_articles("zh") * 5)
+    for fmt, name in (("jsonl", "out.jsonl"), ("csv", "out.csv")):
+        out = tmp_path / name
+        process = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), str(folder), "-f", fmt,
+                                    "-o", str(out), "-j", "1", "-q"], cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(2.5)
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+        if fmt == "jsonl":
+            assert all(json.loads(line)["source"] for line in out.read_text(encoding="utf-8").splitlines())
+        else:  # written whole or not at all
+            assert not out.exists() or out.read_text(encoding="utf-8").count("\n") > 1
+        assert not list(tmp_path.glob("*.partial"))
