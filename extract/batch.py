@@ -59,9 +59,24 @@ def process(sources: Iterable[str], options: dict, jobs: int = 1) -> Iterator[Ou
             yield extract_one(source, options)
         return
     import multiprocessing
+    import threading
+
+    # Pool.imap would queue every input at once and let finished records pile up behind a slow
+    # one; a window of tasks in flight keeps memory flat for any number of inputs.
+    window = threading.BoundedSemaphore(jobs * WINDOW_PER_WORKER)
+
+    def throttled() -> Iterator[str]:
+        for source in sources:
+            window.acquire()
+            yield source
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with context.Pool(jobs, initializer=_init, initargs=(options,)) as pool:
-        for source, payload, error in pool.imap(_work, sources, chunksize=8):
+        for source, payload, error in pool.imap(_work, throttled(), chunksize=CHUNK):
+            window.release()
             record = Record.model_validate_json(payload) if payload is not None else None
             yield Outcome(source, record, error)
+
+
+CHUNK = 8
+WINDOW_PER_WORKER = 8 * CHUNK

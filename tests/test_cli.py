@@ -210,3 +210,13 @@ def test_interrupted_output_file_is_valid(tmp_path):
         else:  # written whole or not at all
             assert not out.exists() or out.read_text(encoding="utf-8").count("\n") > 1
         assert not list(tmp_path.glob("*.partial"))
+
+
+def test_jobs_1_and_jobs_2_give_byte_identical_output(tmp_path):
+    bad = tmp_path / "in" / "zz-empty.txt"
+    folder = _folder(tmp_path, sample_articles("zh")[:12] + sample_articles("en")[:12])
+    bad.write_bytes(b"")
+    one, two = run(folder, "-j", "1", "-q"), run(folder, "-j", "2", "-q")
+    assert one.returncode == two.returncode == 1  # the empty file fails in both
+    assert one.stdout == two.stdout and one.stdout.count(b"\n") == 24
+    assert one.stderr == two.stderr

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from extract import extract_file, extract_text
-from tests.conftest import ROOT, sample_articles
+from tests.conftest import ROOT, SAMPLES, sample_articles
 
 
 def test_skipping_sentences_without_triggers_changes_nothing():
@@ -29,6 +29,14 @@ def test_traditional_chinese_matches_on_simplified_copy_with_original_offsets():
 def test_chinese_run_never_imports_spacy():
     code = ("import sys; from extract import extract_file; "
             f"extract_file({str(sample_articles('seed')[1])!r}); print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "False", out.stderr
+
+
+def test_english_run_never_imports_jieba():
+    english = SAMPLES / "seed" / "pingdingshan.en.txt"
+    code = ("import sys; from extract import extract_file; "
+            f"extract_file({str(english)!r}); print('jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "False", out.stderr
 
