@@ -1,7 +1,11 @@
 """The readable text of a saved HTML page, with its title and date when the page gives them.
 
-Navigation, scripts, styles, headers and footers are dropped; block elements become line
-breaks. Offsets in the record index this extracted text (see `--emit-text`).
+The article's main text comes from trafilatura, which tells the article from navigation,
+breadcrumbs, "related news" boxes and footers by the page's structure and text density; those
+boxes on government sites carry their own numbers (全市共有高新技术企业300家) that must not be
+taken for the article's. When trafilatura finds no main text (a bare fragment, a very short
+page), a plain reader keeps every block except scripts, styles, nav, header and footer. Offsets
+in the record index the extracted text (see `--emit-text`).
 """
 
 from __future__ import annotations
@@ -65,12 +69,40 @@ class _Extractor(HTMLParser):
 
 def html_to_text(html: str) -> tuple[str, str | None, str | None]:
     """(text, title, date string) of an HTML page."""
+    text, title, date = _main_text(html)
+    if text:
+        fallback_title, fallback_date = _plain_text(html)[1:]
+        return text, title or fallback_title, date or fallback_date
+    return _plain_text(html)
+
+
+def _main_text(html: str) -> tuple[str, str | None, str | None]:
+    import logging
+
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    try:
+        found = trafilatura.bare_extraction(html, include_comments=False, include_tables=True,
+                                            with_metadata=True, deduplicate=False)
+    except Exception:  # a page trafilatura cannot parse is read plainly instead
+        return "", None, None
+    if found is None or not (found.text or "").strip():
+        return "", None, None
+    return _tidy(found.text), found.title or None, found.date or None
+
+
+def _tidy(raw: str) -> str:
+    lines = [re.sub(r"[ \t\u00a0\u3000]+", " ", line).strip() for line in raw.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def _plain_text(html: str) -> tuple[str, str | None, str | None]:
     parser = _Extractor()
     parser.feed(html)
     parser.close()
-    raw = "".join(parser.parts)
-    lines = [re.sub(r"[ \t\u00a0\u3000]+", " ", line).strip() for line in raw.splitlines()]
-    text = "\n".join(line for line in lines if line)
+    text = _tidy("".join(parser.parts))
     title = parser.meta.get("og:title") or parser.title.strip() or None
     date = next((parser.meta[k] for k in _DATE_META if k in parser.meta), None)
     return text, title, date
