@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from extract import clusters_en, clusters_zh
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.mentions import Place
@@ -29,12 +30,14 @@ class _Mention:
 
 
 def _level(text: str) -> Optional[str]:
-    lower = text.lower()
+    from extract.textmap import simplifier
+
+    lower = simplifier().convert(text.lower())  # 國家 is 国家
     if any(w in lower for w in ("国家", "全国", "national", "country")):
         return "national"
-    if any(w in lower for w in ("省", "provinc")):
+    if any(w in lower for w in ("省", "自治区", "provinc", "autonomous region")):
         return "provincial"
-    if any(w in lower for w in ("市级", "全市", "municipal", "city-level")):
+    if any(w in lower for w in ("市级", "全市", "municipal", "city-level", "city's", "city’s")):
         return "municipal"
     return None
 
@@ -45,6 +48,7 @@ class _ClusterBuilder:
         self.doc = ctx.doc
         self.generic = ctx.words("cluster_generic_words")
         self.stop = ctx.words("stop_tokens")
+        self.references: dict[tuple[int, int], set[str]] = {}
 
     def canonical(self, name: str) -> str:
         key = name.lower()
@@ -53,15 +57,12 @@ class _ClusterBuilder:
                 key = pattern.sub(repl, key)
             key = key.removesuffix("cluster")
         else:
-            key = key.removesuffix("集群").removesuffix("产业")
+            key = clusters_zh.canonical(key)
         return key
 
     def is_generic(self, name: str) -> bool:
         if self.ctx.language == "zh":
-            rest = name
-            for word in sorted(self.generic, key=len, reverse=True):
-                rest = rest.replace(word, "")
-            return len(rest) < 2
+            return clusters_zh.is_generic(name, self.generic)
         words = [w for w in re.split(r"[\s\-]+", name.lower()) if w]
         g = gazetteer()
         # "the Zhengzhou cluster" refers back to a cluster; it does not name one.
@@ -71,11 +72,20 @@ class _ClusterBuilder:
     def name_start(self, start: int, end: int) -> Optional[int]:
         head = 2 if self.ctx.language == "zh" else 1
         joiners = frozenset({"和", "与", "及"}) if self.ctx.language == "zh" else frozenset()
-        return trim_left(self.doc, start, end, self.stop - joiners, min_tokens=head,
-                         allow_digits=False, joiners=joiners)
+        begin = trim_left(self.doc, start, end, self.stop - joiners, min_tokens=head,
+                          allow_digits=False, joiners=joiners)
+        if self.ctx.language == "en":
+            while begin is not None:
+                joined = clusters_en.joined(self.doc, start, begin, self.stop, self.ctx.words("count_heads"))
+                if joined is None:
+                    break
+                begin = joined
+        return begin
 
     def mentions(self, fragments: list[Fragment]) -> list[_Mention]:
         found: list[_Mention] = []
+        # A list joined (入选省“雁阵形”产业集群) is a category, not a cluster's name.
+        list_spans = [f.groups["list_name"] for f in fragments if "list_name" in f.groups]
         for fragment in fragments:
             if "name" not in fragment.groups:
                 continue
@@ -84,8 +94,22 @@ class _ClusterBuilder:
             if begin is None:
                 continue
             name = self.doc.value(begin, end).strip()
-            if self.is_generic(self.doc.text[begin:end]):
+            if self.is_generic(self.doc.text[begin:end]) or any(s <= begin and end <= e for s, e in list_spans):
+                if self.ctx.language == "en" and clusters_en.words(name, self.generic)[1]:
+                    # "The Suzhou cluster, based in Suzhou Industrial Park": no name, but it
+                    # says which cluster a core zone belongs to.
+                    self.references[(begin, end)] = clusters_en.words(name, self.generic)[1]
+                    found.append(_Mention(begin, end, name))
                 continue
+            if self.ctx.language == "zh":
+                if clusters_zh.COUNTED_BEFORE.search(self.doc.text, max(0, begin - 3), begin + 1):
+                    continue
+                places = self.ctx.places.in_sentence(fragment.sentence)
+                shared = clusters_zh.sharers(self.doc, places, begin)
+                if shared:  # one cluster per place: 郑州、许昌两市的…集群
+                    found.extend(_Mention(begin, end, name, city_text=self.doc.value(p.start, p.end))
+                                 for p in shared)
+                    continue
             found.append(_Mention(begin, end, name))
         return found
 
@@ -99,9 +123,16 @@ class _ClusterBuilder:
                     continue
                 s, e = fragment.groups[group]
                 owner = self._owner(mentions, fragment)
+                if owner is not None and (owner.start, owner.end) in self.references:
+                    owner = self._referent(mentions, owner)
                 if owner is None:
                     continue
+                if group == "city" and self.ctx.language == "en" and not clusters_en.is_city(self.doc.text[s:e]):
+                    continue
                 if group == "core_zone" and owner.core_zone is None:
+                    if self.ctx.language == "en":
+                        s = clusters_en.zone_start(self.doc.text, self.ctx.places.in_sentence(fragment.sentence),
+                                                   s, e, self.stop)
                     owner.core_zone = (s, e)
                 elif group == "city" and owner.city_text is None:
                     owner.city_text = self.doc.value(s, e)
@@ -109,10 +140,30 @@ class _ClusterBuilder:
                 lists.append(fragment.groups["list_name"])
         return lists
 
+    def _referent(self, mentions: list[_Mention], ref: _Mention) -> Optional[_Mention]:
+        """The named cluster "the Suzhou cluster" stands for: one naming the same place, the
+        nearest before it, else the first after."""
+        places = self.references[(ref.start, ref.end)]
+        named = [m for m in mentions if (m.start, m.end) not in self.references
+                 and clusters_en.words(m.name, self.generic)[1] & places]
+        before = [m for m in named if m.end <= ref.start]
+        return before[-1] if before else (named[0] if named else None)
+
     def _owner(self, mentions: list[_Mention], fragment: Fragment) -> Optional[_Mention]:
         sentence = fragment.sentence
-        candidates = [m for m in mentions if m.end <= fragment.start + 1
-                      and self.doc.sentence_of(m.start) in (sentence, sentence - 1)]
+        text = self.doc.text
+        # 以X为核心区的Y集群 / 依托X建设的Y集群: the cluster named right after owns the zone.
+        following = next((m for m in mentions if fragment.end <= m.start <= fragment.end + 3
+                          and text[fragment.end:m.start].endswith("的")), None)
+        if following is not None:
+            return following
+        before = [m for m in mentions if m.end <= fragment.end]
+        # 该集群依托X: a reference to the cluster last named, however many sentences back.
+        clause = text[self.ctx.clause_start(fragment.start):fragment.start]
+        if before and any(w in clause for w in self.ctx.words("cluster_references")):
+            if self.doc.sentence_of(before[-1].start) >= sentence - 6:
+                return before[-1]
+        candidates = [m for m in before if self.doc.sentence_of(m.start) in (sentence, sentence - 1)]
         same = [m for m in candidates if self.doc.sentence_of(m.start) == sentence]
         pool = same or candidates
         return pool[-1] if pool else None
@@ -123,13 +174,25 @@ class _ClusterBuilder:
         g = gazetteer()
         text = self.doc.text
         if self.ctx.language == "zh":
-            hit = g.prefix_zh(text, mention.start, mention.end)
+            at = mention.start
+            hit = g.prefix_zh(text, at, mention.end)
+            if hit and hit[1].level == "province":
+                # 湖南省长沙市工程机械集群: the city follows the province.
+                after = at + hit[0] + (1 if text[at + hit[0]:at + hit[0] + 1] == "省" else 0)
+                inner = g.prefix_zh(text, after, mention.end)
+                if inner:
+                    at, hit = after, inner
             if hit:
                 length, division = hit
-                return self._prefecture_as_written(division, self.doc.value(mention.start, mention.start + length))
+                return self._prefecture_as_written(division, self.doc.value(at, at + length))
+            owner = self._possessor_zh(mention)
+            if owner is not None:
+                return self._prefecture_as_written(owner.division, self._name_of(owner))
         else:
             for place in self.ctx.places.in_sentence(self.doc.sentence_of(mention.start)):
-                if place.start == mention.start and place.division is not None:
+                # "Shenzhen's new-generation information cluster": the possessor is its city.
+                owner = re.fullmatch(r"['’]s\s+", text[place.end:mention.start])
+                if (place.start == mention.start or owner) and place.division is not None:
                     return self._prefecture_as_written(place.division, self._name_of(place))
         # The single city named in the same sentence, outside cluster names.
         sentence = self.doc.sentence_of(mention.start)
@@ -139,7 +202,21 @@ class _ClusterBuilder:
         if len(cities) == 1:
             place = next(iter(cities.values()))
             return self._prefecture_as_written(place.division, self._name_of(place))
+        if self.ctx.language == "zh" and mention.core_zone:
+            return self._city_of_zone_zh(*mention.core_zone)
+        if self.ctx.language == "en":
+            found = clusters_en.article_city(self.doc, self.ctx.places.in_sentence, mention.start)
+            return self._prefecture_as_written(*found) if found else None
         return None
+
+    def _possessor_zh(self, mention: _Mention) -> Optional[Place]:
+        places = self.ctx.places.in_sentence(self.doc.sentence_of(mention.start))
+        return clusters_zh.possessor(self.doc, places, mention.start)
+
+    def _city_of_zone_zh(self, start: int, end: int) -> Optional[str]:
+        """A cluster named without a place takes the city of its core zone (合肥高新区 → 合肥)."""
+        found = clusters_zh.city_of_zone(self.doc.text, start, end)
+        return None if found is None else self._prefecture_as_written(found[2], self.doc.value(found[0], found[1]))
 
     def _name_of(self, place: Place) -> str:
         return _strip_city_suffix(self.doc.value(place.start, place.end), self.ctx.language)
@@ -156,22 +233,41 @@ class _ClusterBuilder:
             if not name:
                 continue
             i = lowered.find(name.lower() if self.ctx.language == "en" else name)
+            # English: "suzhou high-tech zone" names a zone, not the city the cluster is in.
+            while i >= 0 and self.ctx.language == "en" and self._zone_name_at(i + len(name)):
+                i = lowered.find(name.lower(), i + len(name))
             if i >= 0:
                 return self.doc.value(i, i + len(name))
         return written
 
+    def _in_headline(self, mention: _Mention) -> bool:
+        return self.ctx.language == "en" and clusters_en.in_headline(self.doc, mention.start)
+
+    def _zone_name_at(self, pos: int) -> bool:
+        if "zone_suffixes" not in self.ctx.ruleset.macros:
+            return False
+        if not hasattr(self, "_zone_after"):
+            self._zone_after = self.ctx.ruleset.compile(r"\s+(?:national\s+)?{zone_suffixes}")
+        return self._zone_after.match(self.doc.text, pos) is not None
+
     def build(self, fragments: list[Fragment]) -> list[Cluster]:
         mentions = self.mentions(fragments)
         lists = self.attach(mentions, fragments)
+        mentions = [m for m in mentions if (m.start, m.end) not in self.references]
         merged: list[_Mention] = []
         members: dict[int, list[_Mention]] = {}
         for mention in mentions:
             key = self.canonical(mention.name)
             for i, existing in enumerate(merged):
+                if mention.city_text and existing.city_text and mention.city_text != existing.city_text:
+                    continue
                 other = self.canonical(existing.name)
-                if key == other or (min(len(key), len(other)) >= 4 and (key.endswith(other) or other.endswith(key))):
+                if (key == other or (min(len(key), len(other)) >= 4 and (key.endswith(other) or other.endswith(key)))
+                        or (self.ctx.language == "en" and clusters_en.shorthand(mention.name, existing.name, self.generic))):
                     members[i].append(mention)
-                    if len(mention.name) > len(existing.name):
+                    # Equal lengths: a headline's wording gives way to the body's (English).
+                    if len(mention.name) > len(existing.name) or (
+                            len(mention.name) == len(existing.name) and self._in_headline(existing)):
                         merged[i] = mention
                     break
             else:
@@ -182,13 +278,18 @@ class _ClusterBuilder:
             group = members[i]
             city = next((c for c in (self.city_of(m) for m in [main] + group) if c), None)
             zone = next((m.core_zone for m in [main] + group if m.core_zone), None)
-            first = min(group, key=lambda m: m.start)
+            first = min([m for m in group if not self._in_headline(m)] or group, key=lambda m: m.start)
             list_span = self._list_for(first, lists)
+            if list_span is None:  # a headline's mention: a later one's sentence may name the list
+                list_span = next((s for s in (self._list_for(m, lists) for m in sorted(group, key=lambda m: m.start)) if s), None)
             list_name = self.doc.value(*list_span).strip() if list_span else None
+            level = _level(list_name) if list_name else None
+            if level is None and list_span and self.ctx.language == "zh":
+                level = clusters_zh.issuer_level(self.doc, *list_span)
             clusters.append(Cluster(
                 name=main.name, city=city, province=None,
                 core_zone=self.doc.value(*zone).strip() if zone else None,
-                level=_level(list_name) if list_name else None, list_name=list_name,
+                level=level, list_name=list_name,
                 evidence=self.doc.evidence(main.start, main.end)))
         return clusters
 

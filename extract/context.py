@@ -11,6 +11,14 @@ from extract.rules import RuleSet
 
 _CLAUSE_END_ZH = re.compile(r"[,;:。!?、]")
 _CLAUSE_END_EN = re.compile(r"[,;:.!?]\s")
+# The words between a place and a division that only locates it ("… Zone in central China's
+# Hunan Province", "Lianyungang, a port city in east China's Jiangsu Province").
+_APPOSITION_EN = re.compile(
+    r",?\s+(?:also\s+)?(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?)?in\s+(?:the\s+)?(?:(?:north|south|east|west|"
+    r"central|northeast|northwest|southeast|southwest|eastern|western|northern|southern)\s+)?"
+    r"(?:China(?:'s|’s)\s+)?(?:the\s+)?", re.I)
+_DIVISION_SUFFIX_EN = re.compile(r"(?:province|city|district|county|municipality)$", re.I)
+_DIVISION_AFTER_EN = re.compile(r"\s+(?:province|city|district|county|municipality)\b|['’]s\b", re.I)
 
 
 class Context:
@@ -42,20 +50,121 @@ class Context:
         return start
 
     def is_target(self, start: int, end: int) -> bool:
-        """True when the clause around [start, end) states a goal, not a fact."""
+        """True when the clause around [start, end) states a goal, not a fact; or when its
+        sentence sets a requirement (申报集群须有…) or speaks of a year still to come
+        (到2025年，…突破3500家)."""
         if self._target_markers is None:
             return False
         clause = self.doc.text[self.clause_start(start):end]
-        return bool(self._target_markers.search(clause))
+        if self._target_markers.search(clause) or self._in_plan_section(start):
+            return True
+        if self._plan_markers is not None:
+            # "Next step, X will strive to …, B reach 300": a plan reaches to its sentence's end.
+            sentence_start, _ = self.doc.sentence_span(self.doc.sentence_of(start))
+            if self._plan_markers.search(self.doc.text, sentence_start, start):
+                return True
+        threshold, future, goal = self._sentence_markers
+        s, e = self.doc.sentence_span(self.doc.sentence_of(start))
+        if threshold is not None and threshold.search(self.doc.text, s, e):
+            return True
+        # 力争营收突破2000亿元，国家高新技术企业突破350家: a goal governs the clauses after it.
+        if goal is not None and goal.search(self.doc.text, s, start):
+            return True
+        if future is None:
+            return False
+        from extract.numbers_zh import parse_number
+
+        for m in future.finditer(self.doc.text, s, start):
+            if self._published_year is not None:
+                if (parse_number(m.group("future")) or 0) > self._published_year:
+                    return True
+            elif not self.doc.text.startswith(("底", "末"), m.end()):
+                return True  # undated: 到2025年 is a goal, 到2022年底 a report
+        return False
+
+    @cached_property
+    def _plan_markers(self) -> re.Pattern | None:
+        if "target_markers_sentence" not in self.ruleset.macros:
+            return None
+        return self.ruleset.compile(r"\b{target_markers_sentence}\b")
+
+    @cached_property
+    def _sentence_markers(self) -> tuple[re.Pattern | None, ...]:
+        macros = self.ruleset.macros
+        return tuple(self.ruleset.compile("{%s}" % name) if name in macros else None
+                     for name in ("threshold_markers", "future_year", "goal_markers"))
+
+    def _in_plan_section(self, pos: int) -> bool:
+        """Under a numbered heading that announces plans (二、2023年工作安排 / 二、重点任务),
+        numbers are what is to be done."""
+        plan = False
+        for at, is_plan in self._section_headings:
+            if at > pos:
+                break
+            plan = is_plan
+        return plan
+
+    @cached_property
+    def _section_headings(self) -> list[tuple[int, bool]]:
+        macros = self.ruleset.macros
+        if "section_heading" not in macros or "plan_headings" not in macros:
+            return []
+        plan = self.ruleset.compile("{plan_headings}")
+        done = self.ruleset.compile("{done_headings}") if "done_headings" in macros else None
+        return [(m.start(), bool(plan.search(m.group("heading")))
+                 and not (done and done.search(m.group("heading"))))
+                for m in self.ruleset.compile("{section_heading}").finditer(self.doc.text)]
+
+    @cached_property
+    def _published_year(self) -> int | None:
+        from extract.meta import published_date
+
+        date = published_date(self.doc.text)
+        return int(date[:4]) if date else None
 
     def subject_before(self, pos: int, sentences_back: int = 1) -> Place | None:
         """The nearest named place before `pos`: in its sentence, else up to `sentences_back`
         sentences earlier; references (该区, "the zone") resolve to what they refer to."""
-        for place in reversed(self.places.before(pos, sentences_back)):
+        places = self.places.before(pos, sentences_back)
+        for i in range(len(places) - 1, -1, -1):
+            place = places[i]
+            if self.not_a_subject(place) or self.locates_previous(places, i) or self.modifies_en(place):
+                continue
             resolved = self.places.resolve(place)
             if resolved is not None:
                 return resolved
         return None
+
+    def locates_previous(self, places: list[Place], i: int) -> bool:
+        """English: a division that only says where the place before it is: "Wujin Zone in
+        Changzhou, Jiangsu Province", "Lianyungang, a port city in east China's Jiangsu"."""
+        if self.language != "en" or i == 0 or places[i].kind != "division":
+            return False
+        gap = self.doc.text[places[i - 1].end:places[i].start]
+        if _APPOSITION_EN.fullmatch(gap):
+            return True
+        return gap.strip() == "," and self.locates_previous(places, i - 1)
+
+    def modifies_en(self, place: Place) -> bool:
+        """English: "the hubei important automobile base": a division after "the" and not
+        followed by its own suffix describes a noun; it is not the subject."""
+        if self.language != "en" or place.kind != "division":
+            return False
+        text = self.doc.text
+        if not text[max(0, place.start - 4):place.start].lower().endswith("the "):
+            return False
+        if _DIVISION_SUFFIX_EN.search(text[place.start:place.end]):
+            return False
+        return not _DIVISION_AFTER_EN.match(text, place.end)
+
+    def not_a_subject(self, place: Place) -> bool:
+        """A place named as what another belongs to (昆山是苏州下辖的县级市) or as where another
+        lies (宁国市地处安徽省宣城市东南部) is not a subject."""
+        after = self.doc.text[place.end:place.end + 4]
+        if any(after.startswith(w) for w in self.words("subordinate_markers")):
+            return True
+        before = self.doc.text[self.clause_start(place.start):place.start]
+        return any(w in before for w in self.words("locative_markers"))
 
     def value(self, place: Place | None) -> str | None:
         return None if place is None else self.doc.value(place.start, place.end)

@@ -35,19 +35,41 @@ def detect_language(text: str) -> str:
     return "zh" if cjk and cjk >= latin_words else "en"
 
 
+# Work per sentence grows with its length, so a page with no sentence ends (a 1 MB line) would
+# cost quadratic time; longer "sentences" are cut at a clause break. Real sentences, cluster
+# lists included, stay well below this.
+MAX_SENTENCE = 1000
+_CLAUSE_BREAK = re.compile(r"[，,、：:\s]")
+
+
 def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank sentence, end exclusive, covering the text in order."""
+    """(start, end) of each non-blank sentence, end exclusive, covering the text in order.
+
+    >>> split_sentences("甲。乙！", "zh")
+    [(0, 2), (2, 4)]
+    >>> [e - s for s, e in split_sentences("很长，" * 600, "zh")]
+    [999, 801]
+    """
     pattern = _ZH_SENTENCE_END if language == "zh" else _EN_SENTENCE_END
-    spans = []
+    spans: list[tuple[int, int]] = []
     start = 0
     for match in pattern.finditer(text):
-        end = match.end()
-        if text[start:end].strip():
-            spans.append((start, end))
-        start = end
-    if text[start:].strip():
-        spans.append((start, len(text)))
+        _add_sentence(text, start, match.end(), spans)
+        start = match.end()
+    _add_sentence(text, start, len(text), spans)
     return spans
+
+
+def _add_sentence(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, cut - MAX_SENTENCE // 5, cut)]
+        cut = breaks[-1] if breaks else cut
+        if text[start:cut].strip():
+            spans.append((start, cut))
+        start = cut
+    if text[start:end].strip():
+        spans.append((start, end))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 
 from extract.document import Document
@@ -68,10 +70,16 @@ def resolve_overlaps(fragments: list[Fragment]) -> list[Fragment]:
         by_pool.setdefault(pool(fragment), []).append(fragment)
     for candidates in by_pool.values():
         candidates.sort(key=lambda f: (-(f.end - f.start), f.order, f.start))
-        chosen: list[Fragment] = []
+        # Chosen spans never overlap, so they stay sorted by start and by end alike: each
+        # candidate needs only its two neighbours checked (linear time on any input).
+        starts: list[int] = []
+        ends: list[int] = []
         for fragment in candidates:
-            if all(fragment.end <= c.start or fragment.start >= c.end for c in chosen):
-                chosen.append(fragment)
-        kept.extend(chosen)
+            i = bisect.bisect_right(starts, fragment.start)
+            if (i and ends[i - 1] > fragment.start) or (i < len(starts) and starts[i] < fragment.end):
+                continue
+            starts.insert(i, fragment.start)
+            ends.insert(i, fragment.end)
+            kept.append(fragment)
     kept.sort(key=lambda f: (f.start, f.end))
     return kept

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Optional
 
 from extract.document import Document
@@ -15,7 +16,22 @@ from extract.places import Division, gazetteer
 from extract.rules import RuleSet
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# Apostrophes split words so that "Guangdong's" finds Guangdong; "Xi'an" is found as two
+# words one character apart.
+_EN_WORD = re.compile(r"[A-Za-z]+")
+# What an English reference may stand for: "the city" is no province, "the zone" no division.
+_REFERENCE_KINDS_EN = [(re.compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
+                       (re.compile(r"\bprovince\b", re.I), {"province"}),
+                       (re.compile(r"\b(?:city|municipality)\b", re.I), {"city", "county"}),
+                       (re.compile(r"\b(?:district|county)\b", re.I), {"county", "district"})]
+_COUNTED = re.compile(r"^第?[零〇一二两三四五六七八九十百千万\d]+[家个所座处]?$")
+
+
+def _occurrences(text: str, word: str, start: int, end: int):
+    at = text.find(word, start, end)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word), end)
 
 
 def _plural(text: str, zone: re.Match) -> bool:
@@ -42,8 +58,11 @@ class Places:
         self._stop = words.get("stop_tokens", frozenset())
         self._not_places = words.get("not_place_names", frozenset())
         self._references = words.get("place_references", frozenset())
+        self._weak_suffixes = words.get("weak_zone_suffixes", frozenset())
         self._zone = ruleset.compile("{zone_suffixes}") if "zone_suffixes" in ruleset.macros else None
         self._reference = ruleset.compile("{place_references}") if self._references else None
+        self._collective = (re.compile("(?:" + ruleset.expand("{collective_zone}") + ")$")
+                            if "collective_zone" in ruleset.macros else None)
 
     def in_sentence(self, index: int) -> list[Place]:
         if index not in self._by_sentence:
@@ -64,10 +83,38 @@ class Places:
         """A reference (该区, "it") resolved to the nearest earlier named place."""
         if place.kind != "reference":
             return place
-        for earlier in reversed(self.before(place.start, limit)):
-            if earlier.kind != "reference":
-                return earlier
-        return None
+        wanted = self._reference_kinds(place)
+        candidates = [p for p in self.before(place.start, limit)
+                      if p.kind != "reference" and (wanted is None or self._kind_of(p) in wanted)]
+        if not candidates:
+            return None
+        nearest = candidates[-1]
+        if wanted == {"zone"}:
+            # "Wuhu Zone slipped, while Bengbu Zone held steady. The zone has …": with two zones
+            # just named, "the zone" is the one the article keeps returning to.
+            sentence = self.doc.sentence_of(nearest.start)
+            named = {self._key(p) for p in candidates if self.doc.sentence_of(p.start) == sentence}
+            if len(named) > 1:
+                counts = {k: sum(self._key(p) == k for p in candidates) for k in map(self._key, candidates)}
+                best = max(counts.values())
+                # On a tie, the one named first: the article's lead.
+                return next(p for p in candidates if counts[self._key(p)] == best)
+        return nearest
+
+    def _key(self, place: Place) -> str:
+        return self.doc.text[place.start:place.end].lower()
+
+    def _reference_kinds(self, place: Place) -> Optional[set[str]]:
+        if self.doc.language != "en":
+            return None
+        words = self.doc.text[place.start:place.end]
+        return next((kinds for pattern, kinds in _REFERENCE_KINDS_EN if pattern.search(words)), None)
+
+    @staticmethod
+    def _kind_of(place: Place) -> str:
+        if place.kind == "zone" or place.division is None:
+            return place.kind
+        return place.division.level
 
     # -- Chinese ------------------------------------------------------------------------------
     def _find_zh(self, index: int) -> list[Place]:
@@ -76,17 +123,28 @@ class Places:
         places: list[Place] = []
         taken = [False] * (end - start)
         if self._zone is not None:
+            floor = start
             for match in self._zone.finditer(text, start, end):
-                name_start = self._zone_name_start_zh(index, match.start())
-                if name_start is None:
+                name_start = self._zone_name_start_zh(index, match.start(), match.end(), floor)
+                collective = self._collective and self._collective.search(text, max(floor, match.start() - 8), match.start())
+                if collective and (name_start is None or name_start >= collective.start()):
+                    # 全省国家高新区: the zones of a whole province, counted together.
+                    name_start = collective.start()
+                elif name_start is None or self._only_generic(text[name_start:match.start()]):
                     continue
                 prefix = text[name_start:match.start()]
-                if prefix in self._not_places:
-                    continue
                 division = self._division_in(prefix)
+                if division is None and match.group() in self._weak_suffixes:
+                    continue  # 建设新能源汽车产业园: a park planned, not one named
+                floor = match.end()
                 places.append(Place(name_start, match.end(), "zone", division))
                 for i in range(name_start, match.end()):
                     taken[i - start] = True
+        for area in self._areas:
+            for at in _occurrences(text, area, start, end):
+                if not any(taken[at - start:at - start + len(area)]):
+                    places.append(Place(at, at + len(area), "zone", self._division_in(area)))
+                    taken[at - start:at - start + len(area)] = [True] * len(area)
         g = gazetteer()
         boundaries = None
         i = start
@@ -118,23 +176,62 @@ class Places:
                     places.append(Place(match.start(), match.end(), "reference"))
         return places
 
-    def _zone_name_start_zh(self, index: int, suffix_start: int) -> Optional[int]:
+    def _zone_name_start_zh(self, index: int, suffix_start: int, suffix_end: int,
+                            floor: int) -> Optional[int]:
         """Where the name before a zone suffix begins: up to four tokens back, stopping at
-        punctuation, digits and function words."""
-        tokens = [t for t in self.doc.token_bounds(index) if t[1] <= suffix_start]
+        punctuation, digits, counted numerals (一百六十九家), function words and at the end of
+        the zone named just before (郑州高新区国家高新区排名)."""
         text = self.doc.text
-        name_start = None
-        for a, b in reversed(tokens[-4:]):
+        bounds = self.doc.token_bounds(index)
+        # jieba keeps some zone names whole (苏州工业园区, 苏州高新区): the name is that word.
+        whole = next((a for a, b in bounds if a < suffix_start < b <= suffix_end and a >= floor), None)
+        if whole is not None:
+            word = text[whole:suffix_start]
+            ok = word not in self._stop and all(_CJK_WORD.match(c) for c in word)
+            return whole if ok else None
+        tokens = [t for t in bounds if t[1] <= suffix_start and t[0] >= floor]
+        starts: list[int] = []
+        for a, b in reversed(tokens[-6:]):
             word = text[a:b]
-            if b != (name_start if name_start is not None else suffix_start):
+            if _COUNTED.match(word):
+                break
+            if b != (starts[-1] if starts else suffix_start):
                 # A token that straddles the suffix start: the suffix split a word.
                 break
             if word in self._stop or not all(_CJK_WORD.match(c) for c in word):
                 break
-            name_start = a
-        if name_start is None:
+            starts.append(a)
+        if not starts:
             return None
-        return name_start
+        # A name holding a division begins with it (带动徐州经济技术开发区 → 徐州…, 无锡国家传感网
+        # 创新示范区); one without keeps at most four words.
+        g = gazetteer()
+        named = [a for a in starts if g.prefix_zh(text, a, suffix_start) is not None
+                 and text[a:a + 2] not in self._not_places]
+        return named[-1] if named else starts[min(len(starts), 4) - 1]
+
+    @cached_property
+    def _areas(self) -> list[str]:
+        """Areas the article names as a cluster's core without a zone suffix (主要布局在中国声谷,
+        核心区为星沙产业基地): places wherever they recur (中国声谷入驻企业已达1024家)."""
+        if "core_area" not in self.ruleset.macros:
+            return []
+        found = {m.group("area") for m in self.ruleset.compile("{core_area}").finditer(self.doc.text)}
+        zone, g = self._zone, gazetteer()
+        # Zones and divisions (布局在长沙县) are found as such already.
+        return sorted((a for a in found if not (zone and zone.search(a)) and not self._only_generic(a)
+                       and g.lookup_zh(a) is None and g.lookup_zh(a[:-1]) is None),
+                      key=len, reverse=True)
+
+    def _only_generic(self, prefix: str) -> bool:
+        """其他国家 / 全省 / 国家级: words that qualify a zone suffix without naming a zone."""
+        rest = prefix
+        while rest:
+            word = next((w for w in sorted(self._not_places, key=len, reverse=True) if rest.startswith(w)), None)
+            if word is None:
+                return False
+            rest = rest[len(word):]
+        return True
 
     def _division_in(self, name: str) -> Optional[Division]:
         g = gazetteer()
@@ -145,6 +242,16 @@ class Places:
         return None
 
     # -- English ------------------------------------------------------------------------------
+    def _zone_words_between(self, gap: str) -> bool:
+        """"weihai torch high-tech zone", "Baotou Rare Earth High-tech Zone": up to two words of
+        the zone's own name between the division and the suffix (any case, as machine
+        translation writes them), none a function word or another place."""
+        words = gap.split()
+        if not 1 <= len(words) <= 2 or not gap[:1].isspace() or not gap[-1:].isspace():
+            return False
+        return all(re.fullmatch(r"[A-Za-z]+", w) and w.lower() not in self._stop
+                   and gazetteer().lookup_en(w) is None for w in words)
+
     def _find_en(self, index: int) -> list[Place]:
         doc, text = self.doc, self.doc.text
         start, end = doc.sentence_span(index)
@@ -176,7 +283,8 @@ class Places:
             for zone in zones:
                 if _plural(text, zone):
                     continue
-                if 0 <= zone.start() - name_end <= 1 or re.fullmatch(r"[\s-]*(?:national\s+)?", text[name_end:zone.start()], re.I):
+                if 0 <= zone.start() - name_end <= 1 or re.fullmatch(r"[\s-]*(?:national\s+)?", text[name_end:zone.start()], re.I) \
+                        or self._zone_words_between(text[name_end:zone.start()]):
                     if zone.start() >= name_end:
                         stop, kind = zone.end(), "zone"
                         break
@@ -194,9 +302,21 @@ class Places:
             if any(p.start <= zone.start() < p.end or 0 <= zone.start() - p.end <= 1 for p in places):
                 continue
             before = text[max(start, zone.start() - 60):zone.start()]
-            named = re.search(r"((?:[A-Z][A-Za-z'’-]*\s+){1,3})$", before)
-            if named and named.group(1).split()[0].lower() not in self._stop:
-                places.append(Place(zone.start() - len(named.group(1)), zone.end(), "zone"))
+            named = re.search(r"((?:\(?[A-Z][A-Za-z'’-]*\)?\s+){1,4})$", before)  # Zhongguancun (Liyang)
+            if not named:
+                continue
+            # Leading function words ("The", "In") are not part of the name.
+            offset = zone.start() - len(named.group(1))
+            for word in re.finditer(r"\S+\s+", named.group(1)):
+                if word.group().strip().strip("()").lower() not in self._stop:
+                    break
+                offset = zone.start() - len(named.group(1)) + word.end()
+            if offset < zone.start():
+                # A division inside the name (Zhongguancun (Liyang) Science Park) or just before
+                # it (Yangling Agricultural High-tech Industries Demonstration Zone) is the zone's.
+                offset = next((p.start for p in places if p.kind == "division" and text[p.end:offset] == " "), offset)
+                places = [p for p in places if not (offset <= p.start and p.end <= zone.start())]
+                places.append(Place(offset, zone.end(), "zone"))
         if self._reference is not None:
             for match in self._reference.finditer(text, start, end):
                 if not any(p.start <= match.start() < p.end for p in places):

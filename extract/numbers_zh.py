@@ -79,17 +79,20 @@ def parse_number(text: str) -> int | None:
     105
     >>> parse_number("1.5") is None
     True
+    >>> parse_number("万")
+    10000
     """
     text = text.replace(",", "").replace("，", "").strip()
     if not text:
         return None
     multiplier = 1
+    bare = len(text) == 1  # 近万家: a unit alone is one of it
     while text and text[-1] in _BIG_UNITS or (text and text[-1] in "千百" and text[:-1].replace(".", "").isdigit()):
         unit = text[-1]
         multiplier *= _BIG_UNITS.get(unit) or _SMALL_UNITS[unit]
         text = text[:-1]
         if not text:
-            return None
+            return multiplier if bare else None
     try:
         if "." in text:
             value = float(text) * multiplier

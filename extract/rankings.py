@@ -8,13 +8,20 @@ from typing import Optional
 
 from extract.context import Context
 from extract.matcher import Fragment
+from extract.ranking_merge import merge_restated
 from extract.mentions import Place
 from schemas.record import Ranking
 
 _CONTEXT_GROUPS = ("ranking", "year", "total")
+_FIELDS = ("ranking", "year", "rank", "total", "change", "streak")
 _LIST_ITEM = re.compile(r"\d+|[零〇一二两三四五六七八九十百]+|[a-z]+(?:-[a-z]+)?", re.I)
 _NOT_NUMBERS = {"and", "th", "st", "nd", "rd", "places", "place", "spots", "positions", "position",
                 "respectively", "ranked", "ranks", "ranking", "the", "of", "rose", "up", "by"}
+_ZONE_WORDS_EN = re.compile(r"\b(?:zones?|parks?)\b", re.I)
+_BACK_TO_RANKING_EN = re.compile(
+    r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:evaluation|ranking|rankings|report|assessment|list|index|survey)\b", re.I)
+_FIRST_N_EN = re.compile(r"\b(?:the\s+)?(?:first|former)\b", re.I)
+_LAST_N_EN = re.compile(r"\b(?:the\s+)?(?:last|latter)\b", re.I)
 
 
 @dataclass
@@ -24,9 +31,11 @@ class _Item:
     end: int
     sentence: int
     values: dict = field(default_factory=dict)
+    later: int = -1  # a later sentence that added to this entry (English "twins")
 
     def accepts(self, values: dict) -> bool:
-        return all(self.values.get(k) is None for k in values)
+        # A value restated (从第19位升至第13位，前移6位) is the same fact, not a new item.
+        return all(self.values.get(k) in (None, v) for k, v in values.items())
 
 
 def _number(ctx: Context, text: str, ordinal: bool = False) -> Optional[int]:
@@ -55,7 +64,9 @@ def _values(ctx: Context, fragment: Fragment) -> dict:
     get = lambda g: fragment.text(doc, g)  # noqa: E731
     values: dict = {}
     if get("rank"):
-        values["rank"] = _number(ctx, get("rank"), ordinal=True)
+        # "topped the list" names no number: it is first place.
+        top = ctx.language == "en" and get("rank").lower().startswith("top")
+        values["rank"] = 1 if top else _number(ctx, get("rank"), ordinal=True)
     if get("up"):
         values["change"] = _number(ctx, get("up"))
     if get("down"):
@@ -67,6 +78,9 @@ def _values(ctx: Context, fragment: Fragment) -> dict:
         before, after = _number(ctx, get("from_rank"), True), _number(ctx, get("to_rank"), True)
         if before is not None and after is not None:
             values["rank"], values["change"] = after, before - after
+    elif get("from_rank"):
+        # "up from 35th": the earlier position; the move follows once the rank is known.
+        values["from_rank"] = _number(ctx, get("from_rank"), True)
     if get("streak"):
         values["streak"] = _number(ctx, get("streak"), ordinal=True)
     return {k: v for k, v in values.items() if v is not None}
@@ -78,7 +92,7 @@ def _context(ctx: Context, fragment: Fragment) -> dict:
     if "ranking" in fragment.groups:
         out["ranking"] = doc.value(*fragment.groups["ranking"]).strip()
     if "year" in fragment.groups:
-        out["year"] = int(fragment.text(doc, "year"))
+        out["year"] = _number(ctx, fragment.text(doc, "year"))  # 2022, 二〇二二
     if "total" in fragment.groups:
         out["total"] = _number(ctx, fragment.text(doc, "total"))
     return {k: v for k, v in out.items() if v is not None}
@@ -86,6 +100,27 @@ def _context(ctx: Context, fragment: Fragment) -> dict:
 
 def _same(a: Optional[Place], b: Optional[Place]) -> bool:
     return a is None or b is None or (a.start, a.end) == (b.start, b.end)
+
+
+def _subject(ctx: Context, pos: int, back: int, excluded: list[tuple[int, int]]) -> Optional[Place]:
+    """The nearest place before `pos`, as `Context.subject_before`, except that a place inside a
+    ranking's name ("the henan province development zone evaluation") is no subject, nor (English)
+    a division in apposition to the place before it."""
+    places = [p for p in ctx.places.before(pos, back) if not any(s <= p.start < e for s, e in excluded)]
+    for i in range(len(places) - 1, -1, -1):
+        place = places[i]
+        if (ctx.language == "en" and _locates(ctx, places, i)) or ctx.not_a_subject(place):
+            continue
+        if place.kind == "reference":
+            return _subject(ctx, place.start, 6, excluded)
+        return place
+    return None
+
+
+def _locates(ctx: Context, places: list[Place], i: int) -> bool:
+    """Whether places[i] only locates the place before it ("Wujin Zone in Changzhou, Jiangsu")
+    or describes a noun ("the hubei important automobile base")."""
+    return ctx.locates_previous(places, i) or ctx.modifies_en(places[i])
 
 
 def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
@@ -99,6 +134,9 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             # A year or a ranking's name counts only in a sentence that speaks of rankings.
             start, end = ctx.doc.sentence_span(fragment.sentence)
             if trigger is None or trigger.search(ctx.doc.text, start, end):
+                # "clusters in 2021": an English year alone needs a sentence about a ranking.
+                if ctx.language == "en" and set(fragment.groups) == {"year"} and not _about_ranking(ctx, fragment):
+                    continue
                 context.append((fragment, _context(ctx, fragment)))
             continue
         list_group = next((g for g in ("ranks", "ups", "downs") if g in fragment.groups), None)
@@ -106,14 +144,27 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             last_list = _distribute(ctx, fragment, list_group, items, last_list)
             continue
         values = _values(ctx, fragment)
-        if not values or (values == {"change": 0} and not _about_ranking(ctx, fragment)):
+        same_sentence = bool(items) and items[-1].sentence == fragment.sentence
+        if not values or (values == {"change": 0} and not same_sentence and not _about_ranking(ctx, fragment)):
             continue
-        own = ctx.subject_before(fragment.start, 0)  # a place named in the fragment's own sentence
+        if _ranks_non_place(ctx, fragment):
+            continue
+        # English only for now: the Chinese name rules may span the place ranked.
+        excluded = [f.groups["ranking"] for f, _ in context if "ranking" in f.groups] if ctx.language == "en" else []
+        own = _subject(ctx, fragment.start, 0, excluded)  # a place named in the fragment's own sentence
+        twin = _twin(ctx, items, own, fragment, values)
+        if twin is not None:
+            twin.values.update(values)
+            if twin.sentence == fragment.sentence:
+                twin.end = max(twin.end, fragment.end)
+            else:
+                twin.later = max(twin.later, fragment.sentence)
+            continue
         previous = items[-1] if items else None
         if previous is not None and own is None and previous.sentence >= fragment.sentence - 1:
             subject = previous.subject
         else:
-            subject = own or ctx.subject_before(fragment.start, 2)
+            subject = own or _subject(ctx, fragment.start, 2, excluded)
         if (previous is not None and _same(previous.subject, subject) and previous.accepts(values)
                 and previous.sentence >= fragment.sentence - 1
                 and (own is None or previous.sentence == fragment.sentence)):
@@ -125,7 +176,79 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
         if own is not None and doc.sentence_of(own.start) == fragment.sentence:
             start = min(start, own.start)
         items.append(_Item(subject, start, fragment.end, fragment.sentence, values))
-    return [_finish(ctx, item, context) for item in items]
+    related = {f.sentence for f in fragments}
+    index = _index(ctx, context)
+    finished = [_finish(ctx, item, context, related, _floor(items, item), index) for item in items]
+    if ctx.language == "en":
+        finished = _share(finished)
+    return merge_restated(ctx, finished)
+
+
+def _twin(ctx: Context, items: list[_Item], own: Optional[Place], fragment: Fragment,
+          values: dict) -> Optional[_Item]:
+    """"For Xiangyang High-tech Zone, it was the third consecutive rise" just after its rank: the
+    same place, in the same words, within a sentence of its entry adds to that entry."""
+    if own is None or ctx.language != "en":
+        return None
+    name = ctx.value(own).lower()
+    for item in reversed(items):
+        if (item.subject is not None and fragment.sentence - 1 <= item.sentence <= fragment.sentence
+                and (ctx.value(item.subject).lower() == name or _shorthand(own, item.subject))
+                and item.accepts(values)):
+            return item
+    return None
+
+
+def _shorthand(own: Place, subject: Place) -> bool:
+    """"Baoji now ranks 45th" just after "Baoji High-tech Zone moved up 4 places": the city's
+    name standing for the zone named after it."""
+    return (own.kind == "division" and subject.kind == "zone" and own.division is not None
+            and subject.division is not None and own.division.adcode == subject.division.adcode)
+
+
+def _floor(items: list[_Item], item: _Item) -> int:
+    """Where the item's own part of its sentence begins: after the entry before it there."""
+    return max((o.end for o in items if o is not item and o.sentence == item.sentence and o.end < item.end),
+               default=-1)
+
+
+def _own_part(context: list[tuple[Fragment, dict]], item: _Item, floor: int) -> list[dict]:
+    """A sentence naming two rankings ("ranks 56th in the national evaluation, but in the
+    provincial evaluation ranking the tenth"): each entry takes the context of its own part."""
+    here = [(f, found) for f, found in context if f.sentence == item.sentence]
+    names = [f for f, found in here if "ranking" in found]
+    if len(names) < 2:
+        return [found for _, found in here]
+    # Its part begins after the entry before it only if a ranking is named there.
+    if not any(floor <= f.start < item.end for f in names):
+        floor = -1
+    ceiling = min((f.start for f in names if f.start >= item.end), default=None)
+    return [found for f, found in here if f.start >= floor and (ceiling is None or f.start < ceiling)]
+
+
+def _share(finished: list[tuple[_Item, Ranking]]) -> list[tuple[_Item, Ranking]]:
+    """One ranking, one year and one total: entries naming the same ranking fill each other's
+    gaps ("ranked 12th in the … Report 2022." … "The report assessed 103 cities.")."""
+    known: dict[tuple[str, str], int] = {}
+    for _, ranking in finished:
+        for key in ("year", "total"):
+            if ranking.ranking and getattr(ranking, key) is not None:
+                known.setdefault((ranking.ranking, key), getattr(ranking, key))
+    out = []
+    for item, ranking in finished:
+        update = {key: known[(ranking.ranking, key)] for key in ("year", "total")
+                  if getattr(ranking, key) is None and (ranking.ranking, key) in known}
+        item.values.update(update)
+        out.append((item, ranking.model_copy(update=update) if update else ranking))
+    return out
+
+
+def _ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
+    """徐工集团位列全球工程机械制造商第3位: the noun right before the ranking is a company or a
+    product, so the position is not a place's."""
+    heads = ctx.words("non_place_subject_heads")
+    before = ctx.doc.text[max(ctx.clause_start(fragment.start), fragment.start - 6):fragment.start]
+    return any(before.endswith(h) for h in heads)
 
 
 def _about_ranking(ctx: Context, fragment: Fragment) -> bool:
@@ -149,6 +272,10 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[_Item]
     elif len(last_list) == len(numbers):
         subjects = [item.subject for item in last_list]
         targets = list(last_list)
+    elif ctx.language == "en" and len(last_list) > len(numbers) and _picks(ctx, fragment) is not None:
+        # "The first three rose 4, 3 and 8 places respectively": part of the list before.
+        targets = last_list[:len(numbers)] if _picks(ctx, fragment) == "first" else last_list[-len(numbers):]
+        subjects = [item.subject for item in targets]
     else:
         return last_list
     key = {"ranks": "rank", "ups": "change", "downs": "change"}[group]
@@ -158,6 +285,12 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[_Item]
         value = {key: number * sign if key == "change" else number}
         if target is None:
             target = next((i for i in last_list if _same(i.subject, subject) and i.accepts(value)), None)
+        if target is None and subject is not None:
+            # 乐清市位居第12位，瑞安市位列第27位，分别前进2个和5个位次: the moves of the items
+            # just made.
+            target = next((i for i in reversed(items) if i.subject is not None and i.accepts(value)
+                           and (i.subject.start, i.subject.end) == (subject.start, subject.end)
+                           and i.sentence >= fragment.sentence - 1), None)
         if target is not None and target.accepts(value):
             target.values.update(value)
             target.end = max(target.end, fragment.end)
@@ -169,13 +302,60 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[_Item]
     return out
 
 
-def _finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]]) -> Ranking:
+def _picks(ctx: Context, fragment: Fragment) -> Optional[str]:
+    clause = ctx.doc.text[ctx.clause_start(fragment.start):fragment.start]
+    if _FIRST_N_EN.search(clause):
+        return "first"
+    return "last" if _LAST_N_EN.search(clause) else None
+
+
+def _index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[dict, set]:
+    """Context values by sentence, and (English) the sentences whose context ranks zones."""
+    by_sentence: dict[int, list[dict]] = {}
+    zone_rankings: set[int] = set()
+    for fragment, found in context:
+        by_sentence.setdefault(fragment.sentence, []).append(found)
+        if ctx.language == "en" and _ZONE_WORDS_EN.search(ctx.doc.text, fragment.start, fragment.end):
+            zone_rankings.add(fragment.sentence)
+    return by_sentence, zone_rankings
+
+
+def _finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
+            related: set[int], floor: int = -1, index: Optional[tuple[dict, set]] = None) -> tuple[_Item, Ranking]:
     values = dict(item.values)
-    # Context from the item's own sentence first, then from up to two sentences before.
-    for distance in (0, 1, 2):
-        for fragment, found in context:
-            if fragment.sentence == item.sentence - distance:
-                for key, value in found.items():
-                    values.setdefault(key, value)
-    return Ranking(subject=ctx.value(item.subject), evidence=ctx.doc.evidence(item.start, item.end),
-                   **{k: values.get(k) for k in ("ranking", "year", "rank", "total", "change", "streak")})
+    by_sentence, zone_rankings = index or _index(ctx, context)
+    # A ranking of zones ("among 169 national high-tech zones") is not the one a province or a
+    # city is ranked in a later sentence ("Hubei now has 12 zones, ranking third").
+    division = item.subject is not None and item.subject.kind == "division"
+    # A ranking's name (with its year and total) opens a block that the following sentences
+    # about places' positions share: "2022年度国家高新区综合评价结果公布。A位列第4位；B…；C…".
+    # Walk back from the item's sentence, nearest first, until a sentence naming a ranking, or
+    # until more than two sentences in a row say nothing about rankings.
+    sentence, gap = max(item.sentence, item.later), 0
+    while sentence >= 0 and gap <= 2:
+        if division and sentence != item.sentence and sentence in zone_rankings:
+            break
+        found_here = by_sentence.get(sentence, [])
+        if sentence == item.sentence and ctx.language == "en":
+            found_here = _own_part(context, item, floor)
+        for found in found_here:
+            for key, value in found.items():
+                values.setdefault(key, value)
+        if any("ranking" in found for found in found_here):
+            break
+        gap = 0 if sentence in related else gap + 1
+        sentence -= 1
+    if ctx.language == "en":
+        # "The evaluation, conducted by …, assessed all 177 zones for 2022." just after.
+        for after in (item.sentence + 1, item.sentence + 2):
+            if after < len(ctx.doc.sentences) and _BACK_TO_RANKING_EN.match(ctx.doc.text, ctx.doc.sentence_span(after)[0]):
+                for found in by_sentence.get(after, []):
+                    for key in ("year", "total"):
+                        if key in found:
+                            values.setdefault(key, found[key])
+    earlier = values.pop("from_rank", None)
+    if earlier is not None and values.get("rank") is not None and values.get("change") is None:
+        values["change"] = earlier - values["rank"]
+    item.values = values
+    return item, Ranking(subject=ctx.value(item.subject), evidence=ctx.doc.evidence(item.start, item.end),
+                         **{k: values.get(k) for k in _FIELDS})

@@ -11,8 +11,9 @@ import re
 
 from extract.document import Document
 
-_NAME_TOKEN_ZH = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9“”\"·]+$")
-_NAME_TOKEN_EN = re.compile(r"^[A-Za-z0-9][\w'’&.-]*$|^&$|^-$")
+_NAME_TOKEN_ZH = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9“”\"·‘’「」『』]+$")
+_NAME_TOKEN_EN = re.compile(r"^[A-Za-z0-9][\w'’&.-]*$|^&$|^-$|^['‘’\"“”]$")
+_QUOTES_EN = "'‘’\"“”"
 
 
 def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
@@ -37,12 +38,13 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
             continue
         word = text[a:b]
         key = word.lower() if doc.language == "en" else word
-        if key in joiners and index > 0:
-            pa, pb = ordered[index - 1]
-            before = text[pa:pb]
-            if pb == a and before not in stop and pattern.match(before) and not before[:1].isdigit():
-                name_start = a
-                continue
+        if key in joiners:
+            if index > 0:
+                pa, pb = ordered[index - 1]
+                before = text[pa:pb]
+                if pb == a and before not in stop and pattern.match(before) and not before[:1].isdigit():
+                    name_start = a
+                    continue
             break
         if key in stop and not _inside_proper_name(text, ordered, index):
             break
@@ -52,6 +54,12 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
             break
         name_start = a
         taken += 1
+    if doc.language == "en":
+        # A quotation mark opens a name only if the name also closes it: 'little giant'.
+        while name_start < end and text[name_start] in _QUOTES_EN and sum(
+                text[name_start:end].count(q) for q in _QUOTES_EN) % 2:
+            following = [a for a, _ in tokens if a > name_start]
+            name_start = following[0] if following else end
     if taken < min_tokens:
         return None
     if name_start < end and tokens and name_start != start and all(a != name_start for a, _ in tokens):
@@ -60,8 +68,14 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
 
 
 def _inside_proper_name(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
-    """"of" between capitalised words belongs to the name: Internet of Things."""
+    """"of" between capitalised words belongs to the name: Internet of Things; a hyphen written
+    inside a word belongs to it: new-type, aero-engine."""
     word = text[tokens[index][0]:tokens[index][1]]
+    if word == "-" and 0 < index < len(tokens) - 1:
+        return tokens[index - 1][1] == tokens[index][0] and tokens[index][1] == tokens[index + 1][0]
+    if index >= 2 and text[tokens[index - 1][0]:tokens[index - 1][1]] == "-":
+        # the second half of a hyphenated word: technology-based, city-level
+        return tokens[index - 2][1] == tokens[index - 1][0] and tokens[index - 1][1] == tokens[index][0]
     if word not in ("of", "and", "&") or index == 0 or index + 1 >= len(tokens):
         return False
     before = text[tokens[index - 1][0]:tokens[index - 1][1]]

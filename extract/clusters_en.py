@@ -1,0 +1,109 @@
+"""English cluster names: "and" inside a name, short forms of a fuller name, and the city of a
+cluster whose sentence names none."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from extract.document import Document
+from extract.places import Division, gazetteer
+from extract.spans import trim_left
+
+# "… industrial park and medical devices cluster": a place, not part of the cluster's name.
+_PLACE_NOUNS = frozenset({"park", "parks", "zone", "zones", "base", "bases", "area", "areas", "city",
+                          "county", "district", "province", "region", "town"})
+_CANON = {"industrial": "industry", "industries": "industry", "materials": "material"}
+
+
+@lru_cache(maxsize=4096)
+def words(name: str, generic: frozenset[str]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A name's content words in order, and the adcodes of the places it names."""
+    content, places = [], set()
+    for word in name.lower().split():
+        word = _CANON.get(word, word)
+        if not word or word in generic:
+            continue
+        division = gazetteer().lookup_en(word)
+        if division is not None:
+            places.add(division.adcode)
+        else:
+            content.append(word)
+    return tuple(content), frozenset(places)
+
+
+def shorthand(a: str, b: str, generic: frozenset[str]) -> bool:
+    """A headline's or a later sentence's short form ("Rail transit cluster", "the rail
+    cluster") of a fuller name: its content words, in order, within the other's, and no
+    different place named."""
+    (words_a, places_a), (words_b, places_b) = words(a, generic), words(b, generic)
+    if places_a and places_b and places_a != places_b:
+        return False
+    short, long_ = sorted((words_a, words_b), key=len)
+    if not short:
+        return False
+    rest = iter(long_)
+    return all(word in rest for word in short)
+
+
+def joined(doc: Document, start: int, begin: int, stop: frozenset[str],
+           count_heads: frozenset[str]) -> Optional[int]:
+    """"software and information services cluster", "small and medium aero-engine …": "and"
+    inside a name, when the word before it is neither a function word nor the end of another
+    cluster's, count's or place's name ("… steel cluster and changzhou photovoltaic cluster")."""
+    tokens = [t for t in doc.tokens_in(start, begin) if t[1] <= begin]
+    if len(tokens) < 2:
+        return None
+    text = doc.text
+    joiner, before = tokens[-1], tokens[-2]
+    word = text[before[0]:before[1]].lower()
+    if text[joiner[0]:joiner[1]].lower() not in ("and", "&") or not text[joiner[1]:begin].isspace():
+        return None
+    if word in stop or word in count_heads or word.startswith("cluster") or word in _PLACE_NOUNS:
+        return None
+    return trim_left(doc, start, joiner[0], stop, min_tokens=1, allow_digits=False)
+
+
+def article_city(doc: Document, places_in_sentence, at: int) -> Optional[tuple[Division, str]]:
+    """A cluster whose sentence names no city ("the rail transit equipment industry cluster"):
+    the city the article last named before it (a zone's city counts), else the first after."""
+    before, after = None, None
+    for index in range(len(doc.sentences)):
+        for place in places_in_sentence(index):
+            division = place.division
+            if division is None or division.level == "province" or place.kind == "reference":
+                continue
+            written = doc.text[place.start:place.start + len(division.name_en)]
+            if written.lower() != division.name_en.lower():
+                continue
+            if place.start < at:
+                before = (division, written)
+            elif after is None:
+                after = (division, written)
+    return before or after
+
+
+def in_headline(doc: Document, pos: int) -> bool:
+    """Whether `pos` lies in the first line, when that line is a headline (no full stop)."""
+    if doc.sentence_of(pos) != 0:
+        return False
+    start, end = doc.sentence_span(0)
+    return "\n" in doc.text[end:end + 2] or not doc.text[start:end].rstrip().endswith(".")
+
+
+def is_city(text: str) -> bool:
+    """A city, county or district ("cluster in Yueyang"), not a province ("in Jiangsu Province")."""
+    division = gazetteer().lookup_en(text)
+    return division is not None and division.level != "province"
+
+
+def zone_start(text: str, places, start: int, end: int, stop: frozenset[str]) -> int:
+    """A core zone's name begins where the zone named there begins when the words before it
+    are not a name's ("In 2022 Changsha … Zone, its core area"); "Shunde Park of Foshan
+    National High-tech Zone" stays whole."""
+    for place in places:
+        if place.kind == "zone" and place.end == end and start < place.start:
+            before = text[start:place.start].lower().split()
+            if any(w.isdigit() or (w in stop and w not in ("of", "and", "&")) for w in before):
+                return place.start
+    return start

@@ -1,0 +1,112 @@
+"""Chinese cluster names: what makes one generic, when two spellings are one cluster, and which
+places own a name written without its own place."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.document import Document
+from extract.mentions import Place
+from extract.places import gazetteer
+
+# Quotes, digits and counted numerals (“一集群一方案”, 五个千亿) say nothing of an industry.
+_NOT_CONTENT = re.compile(r"[^\u4e00-\u9fff]|[零〇一二两三四五六七八九十百千万亿]+(?:个|大|项|类|级)")
+# 3市动力电池集群: a count of places before the name, so the clusters of several places.
+COUNTED_BEFORE = re.compile(r"(?:\d|[一二两三四五六七八九十几多])[市县区省地]$")
+# 新乡的 / 郑州、许昌两市的: a place in the possessive just before a name.
+_POSSESSIVE = re.compile(r"(?:[市县区])?(?:[两三四五六七八九十\d]{1,2}[市县区地])?的")
+_SHARED = re.compile(r"[两三四五六七八九十\d]{1,2}[市县区地]的")
+_QUOTED = re.compile(r"[“\"‘「『][^”\"’」』]{1,12}[”\"’」』]")
+# 湖南两大集群 / 电子信息三地集群 / 新能源汽车类集群: clusters counted or classed, not named.
+_COUNTED_CLUSTERS = re.compile(r"(?:(?:\d+|[一二两三四五六七八九十几多])(?:个|大|地|家)|类)(?:产业)?集群$")
+_TYPES = ("创新型", "特色", "战略性新兴", "先进制造业")
+
+
+def is_generic(name: str, generic: frozenset[str]) -> bool:
+    """A list or category name (国家级中小企业特色产业集群, 湖南省省级…集群, “雁阵形”产业集群),
+    clusters counted (湖南两大集群) or a phrase (完善集群): no industry of its own."""
+    if _COUNTED_CLUSTERS.search(name):
+        return True
+    hit = gazetteer().prefix_zh(name, 0)
+    rest = name[hit[0]:].lstrip("市省县区") if hit else name
+    # A quoted slogan before the category (“雁阵形”产业集群) names a programme's list.
+    rest = _QUOTED.sub("", rest)
+    for word in sorted(generic, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return len(_NOT_CONTENT.sub("", rest)) < 2
+
+
+def canonical(key: str) -> str:
+    """长沙工程机械集群 = 长沙市工程机械集群; 昆山小核酸及生物医药集群 = …创新型产业集群."""
+    from extract.textmap import simplifier
+
+    key = simplifier().convert(key)
+    places, i = "", 0
+    while (hit := gazetteer().prefix_zh(key, i)) is not None:  # 新乡市长垣市…: every leading place
+        length, division = hit
+        places += division.short_zh or key[i:i + length]
+        i += length
+        i += 1 if key[i:i + 1] in ("市", "省", "县", "区") and key[i + 1:i + 2] else 0
+    key = (places + key[i:]).removesuffix("集群").removesuffix("产业")
+    for kind in _TYPES:
+        key = key.removesuffix(kind)
+    return key.removesuffix("产业")
+
+
+def possessor(doc: Document, sentence_places: list[Place], start: int) -> Optional[Place]:
+    """新乡的生物医药产业集群 / 郑州、许昌两市的…集群: the place just before the name, in the
+    possessive."""
+    for place in reversed(sentence_places):
+        if place.end > start:
+            continue
+        if place.division is not None and _POSSESSIVE.fullmatch(doc.text[place.end:start]):
+            return place
+        break
+    return None
+
+
+def sharers(doc: Document, sentence_places: list[Place], start: int) -> list[Place]:
+    """郑州、许昌两市的新能源及网联汽车产业集群: each place listed before 两市的 has the cluster."""
+    before = [p for p in sentence_places if p.end <= start and p.division is not None]
+    if not before or not _SHARED.fullmatch(doc.text[before[-1].end:start]):
+        return []
+    shared = [before[-1]]
+    for place in reversed(before[:-1]):
+        if doc.text[place.end:shared[0].start] not in ("、", "和", "与", "及"):
+            break
+        shared.insert(0, place)
+    return shared if len(shared) > 1 else []
+
+
+def city_of_zone(text: str, start: int, end: int) -> Optional[tuple[int, int, object]]:
+    """The first non-province division named in a zone (合肥高新区 → 合肥): (start, end, division)."""
+    g = gazetteer()
+    for i in range(start, end):
+        hit = g.prefix_zh(text, i, end)
+        if hit and hit[1].level != "province":
+            return i, i + hit[0], hit[1]
+    return None
+
+
+# Who publishes a list says its level when its name does not (工业和信息化部公布2023年度中小企业
+# 特色产业集群名单 is a national list).
+_ISSUERS = [
+    (re.compile(r"工业和信息化部|工信部|科技部|国家发展改革委|国家发改委|商务部|国务院|国家级"), "national"),
+    (re.compile(r"省[\u4e00-\u9fff]{0,8}?(?:厅|委|局|政府)|自治区[\u4e00-\u9fff]{0,8}?(?:厅|委|局|政府)"), "provincial"),
+    (re.compile(r"市[\u4e00-\u9fff]{0,8}?(?:局|委|政府)"), "municipal"),
+]
+
+
+def issuer_level(doc: Document, list_start: int, list_end: int) -> Optional[str]:
+    """The level of the body named before the list in a sentence naming it (the headline's
+    list is often the one the body says who published)."""
+    name = doc.text[list_start:list_end]
+    at = doc.text.find(name)
+    while at >= 0:
+        start, _ = doc.sentence_span(doc.sentence_of(at))
+        for pattern, level in _ISSUERS:
+            if pattern.search(doc.text, start, at):
+                return level
+        at = doc.text.find(name, at + len(name))
+    return None

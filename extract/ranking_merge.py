@@ -1,0 +1,58 @@
+"""One entry per subject per ranking: a headline or a later sentence restating a position adds
+to the fuller entry instead of making a second one."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from extract.context import Context
+from extract.mentions import Place
+from schemas.record import Ranking
+
+FIELDS = ("ranking", "year", "rank", "total", "change", "streak")
+
+
+def merge_restated(ctx: Context, finished: list[tuple[object, Ranking]]) -> list[Ranking]:
+    """`finished` pairs an item (with .subject, .sentence, .values) with its Ranking. Two merge
+    when they name the same place (or a headline's 我市 names none) and agree on what both
+    state, sharing at least the rank, the move or the streak."""
+    kept: list[tuple[object, Ranking]] = []
+    for item, ranking in finished:
+        for i, (other, other_ranking) in enumerate(kept):
+            headline = 0 in (item.sentence, other.sentence)
+            if not _same_place(ctx, item.subject, other.subject, headline):
+                continue
+            if not _restates(item.values, other.values, headline):
+                continue
+            # The entry with more values keeps its evidence; the other fills its gaps.
+            main, extra = (item, other) if len(item.values) > len(other.values) else (other, item)
+            if main.subject is None:
+                main, extra = extra, main
+            values = {**extra.values, **main.values}
+            main_ranking = ranking if main is item else other_ranking
+            kept[i] = (main, main_ranking.model_copy(update={k: values.get(k) for k in FIELDS}))
+            main.values = values
+            break
+        else:
+            kept.append((item, ranking))
+    return [ranking for _, ranking in kept]
+
+
+def _same_place(ctx: Context, a: Optional[Place], b: Optional[Place], headline: bool) -> bool:
+    """The same words, or, for a headline's shorthand (江苏高新区 for 江苏省, 我市 for none), the
+    same division."""
+    if a is None or b is None:
+        return headline and (a is not None or b is not None)
+    if ctx.value(a) == ctx.value(b):
+        return True
+    return (headline and a.division is not None and b.division is not None
+            and a.division.adcode == b.division.adcode)
+
+
+def _restates(a: dict, b: dict, headline: bool) -> bool:
+    if not headline and a.get("ranking") and b.get("ranking") and a["ranking"] != b["ranking"]:
+        return False
+    keys = ("rank", "change", "streak", "year", "total")
+    shared = [k for k in keys if a.get(k) is not None and b.get(k) is not None]
+    return (bool(shared) and all(a[k] == b[k] for k in shared)
+            and any(k in shared for k in ("rank", "change", "streak")))
