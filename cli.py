@@ -93,7 +93,8 @@ def run(
     from extract.errors import ExtractError
     from extract.output import OutputFile, Writer, completed_sources
 
-    _load_rules_or_fail(lang.value, rules)
+    if rules:  # a user's rule files are checked before any input is read: one clear error
+        _load_rules_or_fail(lang.value, rules)
     sources = list(iter_inputs(paths))
     if not sources:
         _fail("no input files found (folders are walked for .txt, .md, .html, .htm)", 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from extract.errors import RuleError
@@ -19,14 +19,36 @@ _MACRO = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 @dataclass(frozen=True)
+class RuleExample:
+    text: str
+    expect: dict
+
+
+@dataclass(frozen=True)
 class CompiledRule:
     id: str
     kind: str
-    regex: re.Pattern
+    pattern: str  # macros expanded
+    flags: int
     path: str
     index: int
-    examples: tuple
-    negatives: tuple
+    examples: tuple[RuleExample, ...]
+    negatives: tuple[str, ...]
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        # Compiled on first use: an article that never triggers a kind never pays for its rules.
+        return re.compile(self.pattern, self.flags)
+
+    def to_data(self) -> tuple:
+        return (self.id, self.kind, self.pattern, int(self.flags), self.path, self.index,
+                [(e.text, e.expect) for e in self.examples], list(self.negatives))
+
+    @classmethod
+    def from_data(cls, data: tuple) -> "CompiledRule":
+        id_, kind, pattern, flags, path, index, examples, negatives = data
+        return cls(id_, kind, pattern, flags, path, index,
+                   tuple(RuleExample(t, e) for t, e in examples), tuple(negatives))
 
 
 @dataclass
@@ -39,6 +61,21 @@ class RuleSet:
     rules: dict[str, list[CompiledRule]] = field(default_factory=dict)
     triggers: dict[str, re.Pattern] = field(default_factory=dict)
     corpus_negatives: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def to_data(self) -> dict:
+        """Plain data (for the cache): everything but compiled patterns."""
+        return {"language": self.language, "words": {k: sorted(v) for k, v in self.words.items()},
+                "macros": self.macros,
+                "rules": {k: [r.to_data() for r in rules] for k, rules in self.rules.items()},
+                "triggers": {k: (p.pattern, int(p.flags)) for k, p in self.triggers.items()},
+                "corpus_negatives": [list(c) for c in self.corpus_negatives]}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "RuleSet":
+        return cls(data["language"], {k: frozenset(v) for k, v in data["words"].items()}, data["macros"],
+                   {k: [CompiledRule.from_data(r) for r in rules] for k, rules in data["rules"].items()},
+                   {k: re.compile(p, f) for k, (p, f) in data["triggers"].items()},
+                   [tuple(c) for c in data["corpus_negatives"]])
 
     def expand(self, pattern: str) -> str:
         return _expand(pattern, self.macros, "<pattern>", [])
@@ -110,7 +147,22 @@ def display_path(path: Path) -> str:
 
 @lru_cache(maxsize=8)
 def load_rules(language: str, extra_dirs: tuple[str, ...] = ()) -> RuleSet:
-    """The built-in rules for `language` plus any rule files under `extra_dirs`."""
+    """The built-in rules for `language` plus any rule files under `extra_dirs`.
+
+    The built-in rules are read, validated and expanded once and then kept in the user's
+    cache (keyed by the files' sizes and times), which spares a one-article run the YAML
+    parser and the Pydantic rule models.
+    """
+    if not extra_dirs:
+        from extract.cache import cached, key_of
+
+        files = _rule_files(RULES_DIR / language)
+        data = cached(key_of(f"rules-{language}", files), lambda: _read_rules(language, ()).to_data())
+        return RuleSet.from_data(data)
+    return _read_rules(language, extra_dirs)
+
+
+def _read_rules(language: str, extra_dirs: tuple[str, ...]) -> RuleSet:
     from pydantic import ValidationError
 
     from schemas.rules import GROUPS, Lexicon, RuleFile
@@ -176,9 +228,12 @@ def load_rules(language: str, extra_dirs: tuple[str, ...] = ()) -> RuleSet:
             if unknown:
                 errors.append(f"{where}: group(s) {', '.join(sorted(unknown))} mean nothing for "
                               f"kind '{rule_file.kind}' (allowed: {', '.join(sorted(GROUPS[rule_file.kind]))})")
-            ruleset.rules.setdefault(rule_file.kind, []).append(CompiledRule(
-                id=rule.id, kind=rule_file.kind, regex=regex, path=str(shown), index=index,
-                examples=tuple(rule.examples), negatives=tuple(rule.negatives)))
+            compiled = CompiledRule(
+                id=rule.id, kind=rule_file.kind, pattern=regex.pattern, flags=flags, path=str(shown),
+                index=index, examples=tuple(RuleExample(e.text, e.expect) for e in rule.examples),
+                negatives=tuple(rule.negatives))
+            compiled.__dict__["regex"] = regex  # already compiled while checking it
+            ruleset.rules.setdefault(rule_file.kind, []).append(compiled)
         trigger = _words_macro(rule_file.triggers)
         previous = ruleset.triggers.get(rule_file.kind)
         combined = trigger if previous is None else f"{previous.pattern}|{trigger}"

@@ -23,21 +23,17 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from extract.cache import cache_dir
 from extract.rules import RULES_DIR
 
 _SHARD_FORMAT = 1
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "news-extract"
 
 
 def _full_tokenizer(jieba):
     """jieba's own loading: the bundled dictionary, then rules/zh/userdict.txt."""
     tokenizer = jieba.Tokenizer()
     # Keep jieba's dictionary cache in the user's cache folder, not the shared temp folder.
-    cache = _cache_dir()
+    cache = cache_dir()
     try:
         cache.mkdir(parents=True, exist_ok=True)
         tokenizer.tmp_dir = str(cache)
@@ -58,7 +54,7 @@ def _shard_path(jieba) -> Path:
             stat = path.stat()
             key.update(f"{path} {stat.st_size} {stat.st_mtime_ns}".encode())
             key.update(path.read_bytes() if stat.st_size < 1 << 20 else b"")
-    return _cache_dir() / f"jieba-{key.hexdigest()[:16]}.shards"
+    return cache_dir() / f"jieba-{key.hexdigest()[:16]}.shards"
 
 
 def _write_shards(tokenizer, forced: list[str], path: Path) -> None:

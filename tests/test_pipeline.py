@@ -50,3 +50,19 @@ def test_importing_extract_is_cheap():
 def test_same_input_same_output():
     article = sample_articles("zh")[0]
     assert extract_file(article) == extract_file(article)
+
+
+def test_rule_cache_gives_the_rules_as_read(tmp_path, monkeypatch):
+    from extract.rules import _read_rules, load_rules
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = _read_rules("zh", ()).to_data()
+    load_rules.cache_clear()
+    try:
+        built = load_rules("zh").to_data()  # parses and writes the cache
+        load_rules.cache_clear()
+        read = load_rules("zh").to_data()  # from the cache
+    finally:
+        load_rules.cache_clear()
+    assert fresh == built == read
+    assert list((tmp_path / "news-extract").glob("rules-zh-*.marshal"))
