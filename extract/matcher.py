@@ -44,15 +44,24 @@ def pool(fragment: Fragment) -> str:
 
 
 def find_fragments(doc: Document, ruleset: RuleSet, skip_untriggered: bool = True) -> dict[str, list[Fragment]]:
+    """Every rule's matches, sentence by sentence. With `skip_untriggered`, a kind's rules run
+    only on sentences holding one of its trigger words, and a rule only where one of its
+    anchors occurs (the output is the same; a test runs the samples both ways)."""
     found: dict[str, list[Fragment]] = {}
     text = doc.text
+    fold = ruleset.language == "en"  # English rules ignore case: anchors are casefolded
     for index, (start, end) in enumerate(doc.sentences):
         sentence = text[start:end]
+        folded = None
         for kind, rules in ruleset.rules.items():
             if skip_untriggered and not ruleset.triggers[kind].search(sentence):
                 continue
+            if folded is None:
+                folded = sentence.casefold() if fold else sentence
             bucket = found.setdefault(kind, [])
             for order, rule in enumerate(rules):
+                if skip_untriggered and rule.anchors and not any(a in folded for a in rule.anchors):
+                    continue
                 for match in rule.regex.finditer(text, start, end):
                     if match.end() == match.start():
                         continue

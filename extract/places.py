@@ -56,6 +56,11 @@ class Gazetteer:
                 if name:
                     self.zones_zh[name] = adcode
         self.max_zh = max((len(n) for n in self.zh), default=0)
+        # Longest name per two-character opening: most positions in a text open no name at all.
+        self.longest_from: dict[str, int] = {}
+        for name in self.zh:
+            self.longest_from[name[:2]] = max(self.longest_from.get(name[:2], 0), len(name))
+        self._en_memo: dict[str, Optional[Division]] = {}
         self.max_en_words = max((n.count(" ") + 1 for n in self.en), default=0)
 
     def lookup_zh(self, name: str) -> Optional[Division]:
@@ -69,6 +74,11 @@ class Gazetteer:
         return found[0] if found else None
 
     def lookup_en(self, name: str) -> Optional[Division]:
+        if name not in self._en_memo:
+            self._en_memo[name] = self._lookup_en(name)
+        return self._en_memo[name]
+
+    def _lookup_en(self, name: str) -> Optional[Division]:
         key = " ".join(name.lower().replace("’", "'").split())
         levels: tuple[str, ...] = ()
         for suffix, levels in _EN_SUFFIXES:
@@ -84,7 +94,8 @@ class Gazetteer:
 
     def prefix_zh(self, text: str, start: int, end: int | None = None) -> Optional[tuple[int, Division]]:
         """Longest known place name starting at `start` (and ending by `end`): (length, division)."""
-        limit = min(self.max_zh, (end if end is not None else len(text)) - start)
+        longest = self.longest_from.get(text[start:start + 2], 0)
+        limit = min(longest, (end if end is not None else len(text)) - start)
         for length in range(limit, 1, -1):
             found = self.zh.get(text[start:start + length])
             if found:

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Optional
 
 from extract.errors import RuleError
+from extract.prefilter import required_literals
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 _MACRO = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -34,6 +36,8 @@ class CompiledRule:
     index: int
     examples: tuple[RuleExample, ...]
     negatives: tuple[str, ...]
+    # Strings a match must contain one of (casefolded for English), or None: see prefilter.py.
+    anchors: Optional[tuple[str, ...]] = None
 
     @cached_property
     def regex(self) -> re.Pattern:
@@ -42,13 +46,14 @@ class CompiledRule:
 
     def to_data(self) -> tuple:
         return (self.id, self.kind, self.pattern, int(self.flags), self.path, self.index,
-                [(e.text, e.expect) for e in self.examples], list(self.negatives))
+                [(e.text, e.expect) for e in self.examples], list(self.negatives), self.anchors)
 
     @classmethod
     def from_data(cls, data: tuple) -> "CompiledRule":
-        id_, kind, pattern, flags, path, index, examples, negatives = data
+        id_, kind, pattern, flags, path, index, examples, negatives, anchors = data
         return cls(id_, kind, pattern, flags, path, index,
-                   tuple(RuleExample(t, e) for t, e in examples), tuple(negatives))
+                   tuple(RuleExample(t, e) for t, e in examples), tuple(negatives),
+                   tuple(anchors) if anchors else None)
 
 
 @dataclass
@@ -231,7 +236,7 @@ def _read_rules(language: str, extra_dirs: tuple[str, ...]) -> RuleSet:
             compiled = CompiledRule(
                 id=rule.id, kind=rule_file.kind, pattern=regex.pattern, flags=flags, path=str(shown),
                 index=index, examples=tuple(RuleExample(e.text, e.expect) for e in rule.examples),
-                negatives=tuple(rule.negatives))
+                negatives=tuple(rule.negatives), anchors=required_literals(regex.pattern, flags))
             compiled.__dict__["regex"] = regex  # already compiled while checking it
             ruleset.rules.setdefault(rule_file.kind, []).append(compiled)
         trigger = _words_macro(rule_file.triggers)
