@@ -10,6 +10,7 @@ from schemas.record import Record
 
 LANGUAGES = ("auto", "zh", "en")
 MAX_BYTES = 50 * 1024 * 1024  # larger inputs are refused with a clear message
+LARGE_BYTES = 2 * 1024 * 1024  # larger inputs get a warning in the record
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
@@ -85,7 +86,14 @@ def extract_bytes_with_text(data: bytes, *, source: str = "-", encoding: Optiona
                             **options) -> tuple[str, Record]:
     """The decoded text that evidence offsets index, and the record extracted from it."""
     text, used, found = read_text(data, name=source, encoding=encoding)
-    return text, extract_text(text, source=source, encoding=used, **found, **options)
+    record = extract_text(text, source=source, encoding=used, **found, **options)
+    damaged = text.count("\ufffd")
+    if damaged and used == "utf-8":
+        record.warnings.append(f"{damaged} undecodable byte(s) replaced with U+FFFD")
+    if len(data) > LARGE_BYTES:
+        record.warnings.append(f"large input ({len(data) / 1e6:.1f} MB; press releases are "
+                               f"rarely over 0.1 MB): check that this is one article")
+    return text, record
 
 
 def extract_bytes(data: bytes, *, source: str = "-", encoding: Optional[str] = None,

@@ -26,6 +26,10 @@ _OPTIONS: dict = {}
 
 def _init(options: dict) -> None:
     global _OPTIONS
+    import signal
+
+    # Ctrl-C is the parent's to handle: it stops the pool; workers just end with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _OPTIONS = options
 
 
@@ -63,19 +67,28 @@ def process(sources: Iterable[str], options: dict, jobs: int = 1) -> Iterator[Ou
 
     # Pool.imap would queue every input at once and let finished records pile up behind a slow
     # one; a window of tasks in flight keeps memory flat for any number of inputs.
-    window = threading.BoundedSemaphore(jobs * WINDOW_PER_WORKER)
+    window = threading.Semaphore(jobs * WINDOW_PER_WORKER)
+    stopping = threading.Event()
 
     def throttled() -> Iterator[str]:
         for source in sources:
             window.acquire()
+            if stopping.is_set():
+                return
             yield source
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with context.Pool(jobs, initializer=_init, initargs=(options,)) as pool:
-        for source, payload, error in pool.imap(_work, throttled(), chunksize=CHUNK):
+        try:
+            for source, payload, error in pool.imap(_work, throttled(), chunksize=CHUNK):
+                window.release()
+                record = Record.model_validate_json(payload) if payload is not None else None
+                yield Outcome(source, record, error)
+        finally:
+            # Stopped early (Ctrl-C, a write error): free the feeder thread, which may be
+            # waiting for room in the window, so that the pool can shut down.
+            stopping.set()
             window.release()
-            record = Record.model_validate_json(payload) if payload is not None else None
-            yield Outcome(source, record, error)
 
 
 CHUNK = 8

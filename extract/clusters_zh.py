@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.document import Document
+from extract.document import HAN, Document
 from extract.mentions import Place
 from extract.places import gazetteer
 
 # Quotes, digits and counted numerals (“一集群一方案”, 五个千亿) say nothing of an industry.
-_NOT_CONTENT = re.compile(r"[^\u4e00-\u9fff]|[零〇一二两三四五六七八九十百千万亿]+(?:个|大|项|类|级)")
+_NOT_CONTENT = re.compile(r"[\W\d_A-Za-z]|[零〇一二两三四五六七八九十百千万亿]+(?:个|大|项|类|级)")
 # 3市动力电池集群: a count of places before the name, so the clusters of several places.
 COUNTED_BEFORE = re.compile(r"(?:\d|[一二两三四五六七八九十几多])[市县区省地]$")
 # 新乡的 / 郑州、许昌两市的: a place in the possessive just before a name.
@@ -93,8 +93,8 @@ def city_of_zone(text: str, start: int, end: int) -> Optional[tuple[int, int, ob
 # 特色产业集群名单 is a national list).
 _ISSUERS = [
     (re.compile(r"工业和信息化部|工信部|科技部|国家发展改革委|国家发改委|商务部|国务院|国家级"), "national"),
-    (re.compile(r"省[\u4e00-\u9fff]{0,8}?(?:厅|委|局|政府)|自治区[\u4e00-\u9fff]{0,8}?(?:厅|委|局|政府)"), "provincial"),
-    (re.compile(r"市[\u4e00-\u9fff]{0,8}?(?:局|委|政府)"), "municipal"),
+    (re.compile(rf"省{HAN}{{0,8}}?(?:厅|委|局|政府)|自治区{HAN}{{0,8}}?(?:厅|委|局|政府)"), "provincial"),
+    (re.compile(rf"市{HAN}{{0,8}}?(?:局|委|政府)"), "municipal"),
 ]
 
 

@@ -30,12 +30,23 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
                 return data.decode(name), name.replace("-sig", "")
             except UnicodeDecodeError:
                 break
+    head = data[:8192]
+    if b"\x00" in head:
+        # Text has no NUL bytes, except UTF-16 saved without a BOM (every other byte of ASCII).
+        encoding = _utf16_without_bom(head)
+        if encoding is None:
+            raise InputError("binary file (NUL bytes), not text")
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            raise InputError("binary file (NUL bytes), not text") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file (NUL bytes), not text")
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= max(3, len(text) // 1000):
+        return text, "utf-8"  # a few damaged bytes in a UTF-8 file: keep the rest (warned)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=_CANDIDATES).best()
@@ -45,3 +56,15 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     if text.count("\ufffd") > max(3, len(text) // 100):
         raise InputError("binary or undecodable bytes")
     return text, best.encoding.replace("_", "-")
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """utf-16-le / utf-16-be when NULs fill one side of the byte pairs and the other side is
+    printable ASCII, as in English text; anything else with NULs is binary."""
+    even, odd = head[0::2], head[1::2]
+    for text_side, nul_side, name in ((even, odd, "utf-16-le"), (odd, even, "utf-16-be")):
+        if nul_side and nul_side.count(0) * 10 >= len(nul_side) * 9:
+            printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in text_side)
+            if printable * 10 >= len(text_side) * 9:
+                return name
+    return None

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
 
-from extract.document import Document
+from extract.document import HAN, Document
 from extract.places import Division, gazetteer
 from extract.rules import RuleSet
 
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
+_CJK_WORD = re.compile(HAN)
 # Apostrophes split words so that "Guangdong's" finds Guangdong; "Xi'an" is found as two
 # words one character apart.
 _EN_WORD = re.compile(r"[A-Za-z]+")

@@ -11,7 +11,7 @@ import re
 
 from extract.document import Document
 
-_NAME_TOKEN_ZH = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9“”\"·‘’「」『』]+$")
+_NAME_TOKEN_ZH = re.compile(r"^[\w“”\"·‘’「」『』]+$")
 _NAME_TOKEN_EN = re.compile(r"^[A-Za-z0-9][\w'’&.-]*$|^&$|^-$|^['‘’\"“”]$")
 _QUOTES_EN = "'‘’\"“”"
 
