@@ -152,6 +152,8 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
         # English only for now: the Chinese name rules may span the place ranked.
         excluded = [f.groups["ranking"] for f, _ in context if "ranking" in f.groups] if ctx.language == "en" else []
         own = _subject(ctx, fragment.start, 0, excluded)  # a place named in the fragment's own sentence
+        if own is not None and _scope_en(ctx, own, items, fragment, values):
+            own = None
         twin = _twin(ctx, items, own, fragment, values)
         if twin is not None:
             twin.values.update(values)
@@ -182,6 +184,16 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     if ctx.language == "en":
         finished = _share(finished)
     return merge_restated(ctx, finished)
+
+
+def _scope_en(ctx: Context, own: Place, items: list[_Item], fragment: Fragment, values: dict) -> bool:
+    """"Wuxi Zone took first place in Jiangsu, up from third": a division after "in", named
+    after the entry begun in this sentence, is where the ranking is, not who moved."""
+    if ctx.language != "en" or own.kind != "division" or "rank" in values:
+        return False
+    if not items or items[-1].sentence != fragment.sentence or own.start < items[-1].start:
+        return False
+    return ctx.doc.text[max(0, own.start - 7):own.start].lower().endswith(("in ", "in the "))
 
 
 def _twin(ctx: Context, items: list[_Item], own: Optional[Place], fragment: Fragment,
