@@ -262,6 +262,9 @@ class Places:
         i = 0
         while i < len(words):
             hit = None
+            if words[i].group().lower().replace("’", "'") not in g.en_first_words:
+                i += 1
+                continue
             for n in range(min(g.max_en_words, len(words) - i), 0, -1):
                 chunk = words[i:i + n]
                 if any(chunk[k + 1].start() - chunk[k].end() > 1 for k in range(n - 1)):

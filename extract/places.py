@@ -61,6 +61,8 @@ class Gazetteer:
         for name in self.zh:
             self.longest_from[name[:2]] = max(self.longest_from.get(name[:2], 0), len(name))
         self._en_memo: dict[str, Optional[Division]] = {}
+        # Most words of an English text begin no place name: one set probe rules them out.
+        self.en_first_words = {name.split(" ")[0] for name in self.en}
         self.max_en_words = max((n.count(" ") + 1 for n in self.en), default=0)
 
     def lookup_zh(self, name: str) -> Optional[Division]:

@@ -112,9 +112,38 @@ def _subject(ctx: Context, pos: int, back: int, excluded: list[tuple[int, int]])
         if (ctx.language == "en" and _locates(ctx, places, i)) or ctx.not_a_subject(place):
             continue
         if place.kind == "reference":
-            return _subject(ctx, place.start, 6, excluded)
+            return _referent(ctx, place, excluded)
         return place
     return None
+
+
+def _referent(ctx: Context, reference: Place, excluded: list[tuple[int, int]]) -> Optional[Place]:
+    """What a reference ("the zone", 该区) stands for. A chain of references ("The zone … The
+    zone …") is followed without recursion, remembering each answer, so an article of a
+    thousand such sentences costs a thousand steps, not a million (nor the stack)."""
+    memo = ctx.__dict__.setdefault("_referents", {})
+    key = (reference.start, tuple(excluded))
+    chain = []
+    while key not in memo:
+        chain.append(key)
+        memo[key] = None  # a cycle resolves to nothing
+        places = [p for p in ctx.places.before(reference.start, 6)
+                  if not any(s <= p.start < e for s, e in excluded)]
+        found = None
+        for i in range(len(places) - 1, -1, -1):
+            place = places[i]
+            if (ctx.language == "en" and _locates(ctx, places, i)) or ctx.not_a_subject(place):
+                continue
+            found = place
+            break
+        if found is None or found.kind != "reference":
+            memo[key] = found
+            break
+        reference, key = found, (found.start, tuple(excluded))
+    answer = memo[key]
+    for earlier in chain:
+        memo[earlier] = answer
+    return answer
 
 
 def _locates(ctx: Context, places: list[Place], i: int) -> bool:
