@@ -63,7 +63,6 @@ def read_text(data: bytes, *, name: str = "-", encoding: Optional[str] = None) -
     Returns (text, encoding, metadata) where metadata may hold the page's title and date.
     """
     from extract.decode import decode
-    from extract.html import html_to_text, looks_like_html
 
     if len(data) > MAX_BYTES:
         raise InputError(f"too large ({len(data) // (1024 * 1024)} MB; the limit is "
@@ -71,6 +70,7 @@ def read_text(data: bytes, *, name: str = "-", encoding: Optional[str] = None) -
     text, used = decode(data, encoding)
     found: dict = {}
     if name.lower().endswith((".html", ".htm")) or looks_like_html(text):
+        from extract.html import html_to_text  # the HTML readers load only for HTML
         from extract.meta import published_date
 
         text, page_title, page_date = html_to_text(text)
@@ -80,6 +80,11 @@ def read_text(data: bytes, *, name: str = "-", encoding: Optional[str] = None) -
         if page_date:
             found["published"] = published_date(page_date)
     return text, used, found
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2048].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
 
 
 def extract_bytes_with_text(data: bytes, *, source: str = "-", encoding: Optional[str] = None,

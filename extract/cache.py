@@ -42,8 +42,7 @@ def cached(file_name: str, build: Callable[[], T]) -> T:
         return build()
     path = cache_dir() / file_name
     try:
-        with path.open("rb") as handle:
-            return marshal.load(handle)
+        return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()

@@ -23,11 +23,6 @@ _DATE_META = ("article:published_time", "publishdate", "pubdate", "publish_date"
               "og:published_time", "dc.date", "pubtime")
 
 
-def looks_like_html(text: str) -> bool:
-    head = text[:2048].lower()
-    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
-
-
 class _Extractor(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)

@@ -8,9 +8,8 @@ huge regular expression, so they stay fast on long texts.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from extract.rules import RULES_DIR
 
@@ -23,8 +22,9 @@ _EN_SUFFIXES = ((" city", ("city", "county")), (" province", ("province",)),
 _ZH_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "新区", "市", "省", "县", "区", "盟", "旗")
 
 
-@dataclass(frozen=True)
-class Division:
+class Division(NamedTuple):
+    """One GB/T 2260 division (a tuple: three thousand of them are built on every run)."""
+
     adcode: str
     level: str  # province | city | county | district
     name_zh: str
@@ -47,8 +47,9 @@ class Gazetteer:
         # Prefer the higher level when a short name is shared (吉林 the province over the city).
         order = {"province": 0, "city": 1, "county": 2, "district": 3}
         for table in (self.zh, self.en):
-            for name, found in table.items():
-                found.sort(key=lambda d: order.get(d.level, 9))
+            for found in table.values():
+                if len(found) > 1:
+                    found.sort(key=lambda d: order.get(d.level, 9))
         self.zone_rows = zones
         self.zones_zh = {}
         for name_zh, short_zh, kind, adcode, name_en in zones:
@@ -126,13 +127,18 @@ def _rows(name: str) -> list[dict]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    divisions = [
-        Division(r["adcode"], r["level"], r["name_zh"], r.get("short_zh") or r["name_zh"],
-                 r.get("name_en") or "", r.get("parent_adcode") or None)
-        for r in _rows("divisions.tsv")
-    ]
+def _tables() -> tuple[list, list]:
+    divisions = [(r["adcode"], r["level"], r["name_zh"], r.get("short_zh") or r["name_zh"],
+                  r.get("name_en") or "", r.get("parent_adcode") or None) for r in _rows("divisions.tsv")]
     zones = [(r.get("name_zh", ""), r.get("short_zh", ""), r.get("kind", ""), r.get("adcode", ""),
               r.get("name_en", "")) for r in _rows("zones.tsv")]
-    return Gazetteer(divisions, zones)
+    return divisions, zones
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    from extract.cache import cached, key_of
+
+    files = [PLACES_DIR / "divisions.tsv", PLACES_DIR / "zones.tsv"]
+    divisions, zones = cached(key_of("places", files), _tables)
+    return Gazetteer([Division(*row) for row in divisions], [tuple(row) for row in zones])
