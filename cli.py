@@ -129,8 +129,11 @@ def run(
         for outcome in process(sources, options, jobs=workers):
             if progress:
                 progress.advance()
-            if outcome.record is not None:
-                writer.write(outcome.record)
+            if outcome.ok:
+                if outcome.line is not None and chosen == "jsonl":
+                    writer.write_line(outcome.line)
+                else:
+                    writer.write(outcome.parsed())
                 continue
             failures += 1
             message = f"extract: {outcome.source}: {outcome.error}"

@@ -19,6 +19,18 @@ class Outcome:
     source: str
     record: Optional[Record] = None
     error: Optional[str] = None
+    # The record as one compact JSON line, as a worker process sent it: JSON Lines output
+    # writes it as it is, without parsing it back into a Record in the parent.
+    line: Optional[str] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def parsed(self) -> Record:
+        if self.record is None:
+            self.record = Record.model_validate_json(self.line or "")
+        return self.record
 
 
 _OPTIONS: dict = {}
@@ -52,9 +64,11 @@ def extract_one(source: str, options: Optional[dict] = None) -> Outcome:
 
 
 def _work(source: str) -> tuple[str, Optional[str], Optional[str]]:
+    from extract.output import record_json
+
     outcome = extract_one(source)
-    payload = outcome.record.model_dump_json() if outcome.record is not None else None
-    return outcome.source, payload, outcome.error
+    line = record_json(outcome.record) if outcome.record is not None else None
+    return outcome.source, line, outcome.error
 
 
 def process(sources: Iterable[str], options: dict, jobs: int = 1) -> Iterator[Outcome]:
@@ -80,10 +94,9 @@ def process(sources: Iterable[str], options: dict, jobs: int = 1) -> Iterator[Ou
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with context.Pool(jobs, initializer=_init, initargs=(options,)) as pool:
         try:
-            for source, payload, error in pool.imap(_work, throttled(), chunksize=CHUNK):
+            for source, line, error in pool.imap(_work, throttled(), chunksize=CHUNK):
                 window.release()
-                record = Record.model_validate_json(payload) if payload is not None else None
-                yield Outcome(source, record, error)
+                yield Outcome(source, error=error, line=line)
         finally:
             # Stopped early (Ctrl-C, a write error): free the feeder thread, which may be
             # waiting for room in the window, so that the pool can shut down.

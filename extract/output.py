@@ -75,6 +75,12 @@ class Writer:
         self.count += 1
         self.stream.flush()
 
+    def write_line(self, line: str) -> None:
+        """A record already serialized by record_json (JSON Lines only)."""
+        self.stream.write(line + "\n")
+        self.count += 1
+        self.stream.flush()
+
     def close(self) -> None:
         if self.fmt == "json" and self.many:
             self.stream.write("[]\n" if self.count == 0 else "\n]\n")
