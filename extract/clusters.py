@@ -14,6 +14,7 @@ from extract.places import gazetteer
 from extract.spans import trim_left
 from schemas.record import Cluster
 
+_CLUSTER_OF_EN = re.compile(r"cluster\s+of\s", re.I)
 _EN_CANON = [(re.compile(r"\bindustrial\b"), "industry"), (re.compile(r"\bindustries\b"), "industry"),
              (re.compile(r"\bmaterials\b"), "material"), (re.compile(r"[\s\-]+"), "")]
 
@@ -90,7 +91,10 @@ class _ClusterBuilder:
             if "name" not in fragment.groups:
                 continue
             start, end = fragment.groups["name"]
-            begin = self.name_start(start, end)
+            if self.ctx.language == "en" and _CLUSTER_OF_EN.match(self.doc.text, start):
+                begin = start  # "cluster of new-type display devices": the rule found its start
+            else:
+                begin = self.name_start(start, end)
             if begin is None:
                 continue
             name = self.doc.value(begin, end).strip()
@@ -103,6 +107,8 @@ class _ClusterBuilder:
                 continue
             if self.ctx.language == "zh":
                 if clusters_zh.COUNTED_BEFORE.search(self.doc.text, max(0, begin - 3), begin + 1):
+                    continue
+                if clusters_zh.DESCRIBED.search(self.doc.text, max(0, begin - 8), begin):
                     continue
                 places = self.ctx.places.in_sentence(fragment.sentence)
                 shared = clusters_zh.sharers(self.doc, places, begin)
@@ -236,6 +242,10 @@ class _ClusterBuilder:
             # English: "suzhou high-tech zone" names a zone, not the city the cluster is in.
             while i >= 0 and self.ctx.language == "en" and self._zone_name_at(i + len(name)):
                 i = lowered.find(name.lower(), i + len(name))
+            # 长沙县 names the county, not the city 长沙 its name begins with.
+            while i >= 0 and self.ctx.language == "zh" and division.name_zh.startswith(name) \
+                    and lowered.startswith(division.name_zh, i):
+                i = lowered.find(name, i + len(division.name_zh))
             if i >= 0:
                 return self.doc.value(i, i + len(name))
         return written
@@ -273,6 +283,8 @@ class _ClusterBuilder:
             else:
                 members[len(merged)] = [mention]
                 merged.append(mention)
+        if self.ctx.language == "zh":
+            merged, members = self._fold_headline_nicknames(merged, members)
         clusters = []
         for i, main in enumerate(merged):
             group = members[i]
@@ -292,6 +304,24 @@ class _ClusterBuilder:
                 level=level, list_name=list_name,
                 evidence=self.doc.evidence(main.start, main.end)))
         return clusters
+
+    def _fold_headline_nicknames(self, merged: list[_Mention], members: dict[int, list[_Mention]]
+                                 ) -> tuple[list[_Mention], dict[int, list[_Mention]]]:
+        """光谷光电子信息集群 in the headline, 武汉市光电子信息集群 in the body: a headline's name
+        led by a nickname, not a division, is the one body cluster of the same industry."""
+        in_body = [any(self.doc.sentence_of(m.start) > 0 for m in members[i]) for i in range(len(merged))]
+        folded: set[int] = set()
+        for i, main in enumerate(merged):
+            if in_body[i]:
+                continue
+            key = self.canonical(main.name)
+            hits = [j for j in range(len(merged)) if in_body[j]
+                    and clusters_zh.nickname_of(key, self.canonical(merged[j].name))]
+            if len(hits) == 1:
+                members[hits[0]].extend(members[i])
+                folded.add(i)
+        kept = [i for i in range(len(merged)) if i not in folded]
+        return [merged[i] for i in kept], {n: members[i] for n, i in enumerate(kept)}
 
     def _list_for(self, mention: _Mention, lists: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
         """The list named in the mention's sentence (after it, as in 入选首批国家…集群), else the

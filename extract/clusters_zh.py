@@ -21,6 +21,8 @@ _QUOTED = re.compile(r"[“\"‘「『][^”\"’」』]{1,12}[”\"’」』]")
 # 湖南两大集群 / 电子信息三地集群 / 新能源汽车类集群: clusters counted or classed, not named.
 _COUNTED_CLUSTERS = re.compile(r"(?:(?:\d+|[一二两三四五六七八九十几多])(?:个|大|地|家)|类)(?:产业)?集群$")
 _TYPES = ("创新型", "特色", "战略性新兴", "先进制造业")
+# 全国最大的低压电器产业集群 / 国内重要的…集群: a cluster described, not named.
+DESCRIBED = re.compile(r"(?:最大|最强|最全|最完整|最集中|最具\w{0,4}|重要|知名|著名|领先|主要)的$")
 
 
 def is_generic(name: str, generic: frozenset[str]) -> bool:
@@ -52,6 +54,18 @@ def canonical(key: str) -> str:
     for kind in _TYPES:
         key = key.removesuffix(kind)
     return key.removesuffix("产业")
+
+
+def nickname_of(headline_key: str, body_key: str) -> bool:
+    """光谷光电子信息 for 武汉光电子信息 (canonical keys): the same industry, at least four
+    characters, after a short lead that is no division (光谷, 中国声谷)."""
+    shared = 0
+    while (shared < min(len(headline_key), len(body_key))
+           and headline_key[-1 - shared] == body_key[-1 - shared]):
+        shared += 1
+    lead = headline_key[:len(headline_key) - shared]
+    return (shared >= 4 and 0 < len(lead) <= 4 and not re.search(r"[\W\d_]", lead)
+            and gazetteer().prefix_zh(headline_key, 0) is None)
 
 
 def possessor(doc: Document, sentence_places: list[Place], start: int) -> Optional[Place]:

@@ -12,9 +12,10 @@ from extract.rules import RuleSet
 _CLAUSE_END_ZH = re.compile(r"[,;:。!?、]")
 _CLAUSE_END_EN = re.compile(r"[,;:.!?]\s")
 # The words between a place and a division that only locates it ("… Zone in central China's
-# Hunan Province", "Lianyungang, a port city in east China's Jiangsu Province").
+# Hunan Province", "Lianyungang, a port city in east China's Jiangsu Province", "Hefei, capital
+# of East China's Anhui province").
 _APPOSITION_EN = re.compile(
-    r",?\s+(?:also\s+)?(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?)?in\s+(?:the\s+)?(?:(?:north|south|east|west|"
+    r",?\s+(?:also\s+)?(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?)?(?:in|capital\s+(?:city\s+)?of)\s+(?:the\s+)?(?:(?:north|south|east|west|"
     r"central|northeast|northwest|southeast|southwest|eastern|western|northern|southern)\s+)?"
     r"(?:China(?:'s|’s)\s+)?(?:the\s+)?", re.I)
 _DIVISION_SUFFIX_EN = re.compile(r"(?:province|city|district|county|municipality)$", re.I)
@@ -58,6 +59,8 @@ class Context:
         clause = self.doc.text[self.clause_start(start):end]
         if self._target_markers.search(clause) or self._in_plan_section(start):
             return True
+        if self.language == "zh" and self.doc.text.startswith(("的目标", "目标", "的任务"), end):
+            return True  # 提出培育100家“小巨人”企业的目标
         if self._plan_markers is not None:
             # "Next step, X will strive to …, B reach 300": a plan reaches to its sentence's end.
             sentence_start, _ = self.doc.sentence_span(self.doc.sentence_of(start))

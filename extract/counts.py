@@ -9,6 +9,13 @@ from extract.matcher import Fragment
 from extract.spans import trim_left
 from schemas.record import EnterpriseCount
 
+# A category defined by money (营收超10亿元的企业, 产值超百亿企业) is a threshold.
+_MONEY_THRESHOLD_ZH = re.compile(r"[亿億]|万元|元")
+# 、和及与 between the categories of a 分别 list; a level that may stand for a whole category
+# (国家级、省级专精特新企业); a count of places before a category (两市高新技术企业).
+_JOINERS_ZH = re.compile(r"[、和及与]")
+_LEVEL_ZH = re.compile(r"(?:国家级|国家|省级|省|市级|市|县级|区级|自治区级)(?:以上)?")
+_COUNTED_PLACES_ZH = re.compile(r"[两三四五六七八九十\d]{1,2}[市县区地家个]")
 _QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
 _IN_PLACE_EN = re.compile(r"\s+(?:in|at)\s+")
 _LEVEL_TAIL_EN = re.compile(r"\s+(?:at|above|at\s+or\s+above|at\s+and\s+above)\s+(?:the\s+)?[\w-]+"
@@ -29,6 +36,11 @@ def _qualifier(ctx: Context, fragment: Fragment) -> str:
         if not text:
             continue
         key = text.lower().strip()
+        if group == "qualifier_after":
+            # Words said only after the number: "1,100-plus", "1,800 more home".
+            after = next((q for q in _QUALIFIERS if key in ctx.words(f"qualifier_{q}_after")), None)
+            if after is not None:
+                return after
         for qualifier in _QUALIFIERS:
             words = ctx.words(f"qualifier_{qualifier}")
             if key in words or any(w in key for w in words if len(w) > 1 or ctx.language == "zh"):
@@ -63,6 +75,11 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
     sentences: list[int] = []
     seen: set[tuple] = set()
     for fragment in fragments:
+        if "counts" in fragment.groups and "category" in fragment.groups:
+            for item in _respectively(ctx, fragment, stop):
+                items.append(item)
+                sentences.append(fragment.sentence)
+            continue
         if "count" not in fragment.groups or "category" not in fragment.groups:
             continue
         cat_start, cat_end = fragment.groups["category"]
@@ -90,6 +107,9 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         else:
             subject = ctx.value(_subject_between(ctx, fragment, cat_end) or ctx.subject_before(start))
         category = doc.value(cat_start, cat_end).strip()
+        if ctx.language == "zh" and _MONEY_THRESHOLD_ZH.search(
+                doc.text, max(fragment.groups["category"][0], cat_start - 3), cat_end):
+            continue  # 营收超亿元企业86家: enterprises past a threshold, not a count of a place's
         key = (subject, category, count, start)
         if key in seen:
             continue
@@ -99,6 +119,88 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                                      evidence=doc.evidence(start, end)))
         sentences.append(fragment.sentence)
     return _without_restatements(items, sentences)
+
+
+def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> list[EnterpriseCount]:
+    """分别 lists, one count per entry in order. 宝鸡高新区、渭南高新区分别拥有高新技术企业736家和
+    315家: per place named before. 高新技术企业和科技型中小企业分别达到520家和1300家 (the
+    categories before 分别, as many as the numbers): per category, of the one subject."""
+    doc = ctx.doc
+    cat_start, cat_end = fragment.groups["category"]
+    counts_start, counts_end = fragment.groups["counts"]
+    if not hasattr(ctx, "_one_count"):
+        ctx._one_count = ctx.ruleset.compile(
+            "(?P<qualifier_before>{qualifier_more_than}|{qualifier_nearly}|{qualifier_about}|"
+            "{qualifier_less_than}|{qualifier_at_least})?(?P<count>{num})"
+            "(?P<qualifier_after>(?:余|多)?{classifier}(?:以上|左右|之多)?)")
+    parts = list(ctx._one_count.finditer(doc.text, counts_start, counts_end))
+    if len(parts) < 2:
+        return []
+    categories = _split_categories(ctx, cat_start, cat_end, len(parts), stop) if cat_end <= counts_start else None
+    if categories is not None:
+        subject = ctx.subject_before(categories[0][1])
+        entries = [(subject, category, begin) for category, begin in categories]
+    else:
+        begin = _trimmed(ctx, cat_start, cat_end, stop)
+        # The places may stand inside the category's span (洛阳、新乡两市高新技术企业分别为…).
+        places = [p for p in ctx.places.before(begin, 0) if p.kind != "reference"]
+        if len(places) < len(parts) or begin >= cat_end:
+            return []
+        category = doc.value(begin, cat_end).strip()
+        entries = [(place, category, begin) for place in places[-len(parts):]]
+    out = []
+    for (place, category, begin), part in zip(entries, parts):
+        count = _parse(ctx.language, part.group("count"))
+        # Evidence: the category and this number (高新技术企业736家和315家 for the second).
+        start, end = (begin, part.end()) if cat_end <= counts_start else (part.start(), cat_end)
+        if count is None or not category or ctx.is_target(start, end):
+            continue
+        groups = {g: part.span(g) for g in ("count", "qualifier_before", "qualifier_after") if part.group(g)}
+        one = Fragment(fragment.rule, fragment.kind, start, end, fragment.sentence, groups)
+        subject = ctx.places.resolve(place) if place is not None else None
+        out.append(EnterpriseCount(subject=ctx.value(subject), category=category, count=count,
+                                   qualifier=_qualifier(ctx, one), evidence=doc.evidence(start, end)))
+    return out
+
+
+def _trimmed(ctx: Context, start: int, end: int, stop: frozenset[str]) -> int:
+    """Where a category written before its numbers begins: after verbs, places and a count of
+    places (洛阳、新乡两市高新技术企业 → 高新技术企业)."""
+    trimmed = trim_left(ctx.doc, start, end, stop)
+    begin = _after_leading_place(ctx, end if trimmed is None else trimmed, end)
+    counted = _COUNTED_PLACES_ZH.match(ctx.doc.text, begin, end) if ctx.language == "zh" else None
+    return counted.end() if counted else begin
+
+
+def _split_categories(ctx: Context, start: int, end: int, n: int, stop: frozenset[str]):
+    """高新技术企业和科技型中小企业 / 国家级、省级专精特新企业 / 国家级和省级孵化器 before 分别: the
+    last `n` categories joined by 、和及与, as (category, start); a bare level (国家级) takes the
+    head of the last one. None unless there are `n` of them."""
+    if ctx.language != "zh":
+        return None
+    text = ctx.doc.text
+    joints = list(_JOINERS_ZH.finditer(text, start, end))
+    if len(joints) < n - 1:
+        return None
+    joints = joints[len(joints) - (n - 1):]
+    spans = list(zip([start] + [m.end() for m in joints], [m.start() for m in joints] + [end]))
+    spans[0] = (_trimmed(ctx, *spans[0], stop), spans[0][1])
+    if any(a >= b for a, b in spans):
+        return None
+    last_a, last_b = spans[-1]
+    level = _LEVEL_ZH.match(text, last_a, last_b)
+    head = text[level.end() if level else last_a:last_b]
+    heads = ctx.words("count_heads")
+    out = []
+    for a, b in spans:
+        words = text[a:b]
+        if any(words.endswith(h) for h in heads):
+            out.append((ctx.doc.value(a, b), a))
+        elif level and _LEVEL_ZH.fullmatch(text, a, b):
+            out.append((ctx.doc.value(a, b) + ctx.doc.value(last_b - len(head), last_b), a))
+        else:
+            return None
+    return out
 
 
 def _after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:

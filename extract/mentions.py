@@ -281,6 +281,12 @@ class Places:
                 continue
             n, division = hit
             name_start, name_end = words[i].start(), words[i + n - 1].end()
+            if (name_start - start >= 2 and text[name_start - 1] == "-" and text[name_start - 2].isalnum()
+                    and not (places and places[-1].end == name_start - 1)):
+                # "SAIC-GM-Wuling": the end of a company's name, not Wuling District; places
+                # joined by hyphens ("Beijing-Tianjin-Hebei") are each a place.
+                i += 1
+                continue
             stop = name_end
             kind = "division"
             for zone in zones:

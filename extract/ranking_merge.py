@@ -22,7 +22,8 @@ def merge_restated(ctx: Context, finished: list[tuple[object, Ranking]]) -> list
             headline = 0 in (item.sentence, other.sentence)
             if not _same_place(ctx, item.subject, other.subject, headline):
                 continue
-            if not _restates(item.values, other.values, headline):
+            if not _restates(item.values, other.values, headline) and not (
+                    ctx.language == "zh" and _completes(item, other)):
                 continue
             # The entry with more values keeps its evidence; the other fills its gaps.
             main, extra = (item, other) if len(item.values) > len(other.values) else (other, item)
@@ -56,3 +57,17 @@ def _restates(a: dict, b: dict, headline: bool) -> bool:
     shared = [k for k in keys if a.get(k) is not None and b.get(k) is not None]
     return (bool(shared) and all(a[k] == b[k] for k in shared)
             and any(k in shared for k in ("rank", "change", "streak")))
+
+
+def _completes(a, b) -> bool:
+    """仙桃市、宜都市分别位列第46位、第50位。其中，仙桃市较上年前移9位: the same place in the same
+    named ranking, a sentence or two apart, one stating the position and the other only the
+    move: one entry."""
+    x, y = a.values, b.values
+    if not x.get("ranking") or x.get("ranking") != y.get("ranking") or abs(a.sentence - b.sentence) > 3:
+        return False
+    if any(x.get(k) is not None and y.get(k) is not None and x[k] != y[k] for k in FIELDS):
+        return False
+    # One states the position, the other only the move (or streak).
+    has_rank = [v.get("rank") is not None for v in (x, y)]
+    return has_rank.count(True) == 1

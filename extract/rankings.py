@@ -19,7 +19,11 @@ _NOT_NUMBERS = {"and", "th", "st", "nd", "rd", "places", "place", "spots", "posi
                 "respectively", "ranked", "ranks", "ranking", "the", "of", "rose", "up", "by"}
 _ZONE_WORDS_EN = re.compile(r"\b(?:zones?|parks?)\b", re.I)
 _BACK_TO_RANKING_EN = re.compile(
-    r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:evaluation|ranking|rankings|report|assessment|list|index|survey)\b", re.I)
+    r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<head>evaluation|ranking|rankings|report|assessment|list|index|survey)\b", re.I)
+# "among Chinese cities that host most companies": what is ranked are places.
+_PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|areas|places)\b"
+_RELATIVE_EN = re.compile(r"\s*(?:which|who|that|where)\b", re.I)
+_ACRONYM_LED_EN = re.compile(r"\s*[A-Z][A-Z0-9&]+(?:-[A-Za-z0-9&]+)*[\s,]")
 _FIRST_N_EN = re.compile(r"\b(?:the\s+)?(?:first|former)\b", re.I)
 _LAST_N_EN = re.compile(r"\b(?:the\s+)?(?:last|latter)\b", re.I)
 
@@ -65,7 +69,8 @@ def _values(ctx: Context, fragment: Fragment) -> dict:
     values: dict = {}
     if get("rank"):
         # "topped the list" names no number: it is first place.
-        top = ctx.language == "en" and get("rank").lower().startswith("top")
+        top = ((ctx.language == "en" and get("rank").lower().startswith("top"))
+               or (ctx.language == "zh" and get("rank") in ("首位", "榜首")))  # 位居全国首位
         values["rank"] = 1 if top else _number(ctx, get("rank"), ordinal=True)
     if get("up"):
         values["change"] = _number(ctx, get("up"))
@@ -174,13 +179,26 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             continue
         values = _values(ctx, fragment)
         same_sentence = bool(items) and items[-1].sentence == fragment.sentence
-        if not values or (values == {"change": 0} and not same_sentence and not _about_ranking(ctx, fragment)):
+        if not values or (values == {"change": 0} and not same_sentence and not _about_ranking(ctx, fragment)
+                          and not _just_ranked(ctx, items, fragment)):
             continue
+        if (ctx.language == "en" and set(values) == {"streak"} and not _about_ranking(ctx, fragment)
+                and not (items and items[-1].sentence >= fragment.sentence - 1)):
+            continue  # "Revenue has risen for five consecutive years": no rank in sight
         if _ranks_non_place(ctx, fragment):
             continue
         # English only for now: the Chinese name rules may span the place ranked.
         excluded = [f.groups["ranking"] for f, _ in context if "ranking" in f.groups] if ctx.language == "en" else []
-        own = _subject(ctx, fragment.start, 0, excluded)  # a place named in the fragment's own sentence
+        if "subject" in fragment.groups:
+            # The rule says where the place ranked is named ("… 45th and yantai high-tech zone
+            # 88th"): the last place there, else no item.
+            s, e = fragment.groups["subject"]
+            own = next((p for p in reversed(ctx.places.before(e, 0))
+                        if s <= p.start and p.end <= e and p.kind != "reference"), None)
+            if own is None:
+                continue
+        else:
+            own = _subject(ctx, fragment.start, 0, excluded)  # a place named in the fragment's own sentence
         if own is not None and _scope_en(ctx, own, items, fragment, values):
             own = None
         twin = _twin(ctx, items, own, fragment, values)
@@ -205,7 +223,8 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             continue
         start = fragment.start
         if own is not None and doc.sentence_of(own.start) == fragment.sentence:
-            start = min(start, own.start)
+            # A rule naming where the place is ("… (40th)") begins its evidence at the place.
+            start = own.start if "subject" in fragment.groups else min(start, own.start)
         items.append(_Item(subject, start, fragment.end, fragment.sentence, values))
     related = {f.sentence for f in fragments}
     index = _index(ctx, context)
@@ -278,18 +297,108 @@ def _share(finished: list[tuple[_Item, Ranking]]) -> list[tuple[_Item, Ranking]]
     out = []
     for item, ranking in finished:
         update = {key: known[(ranking.ranking, key)] for key in ("year", "total")
-                  if getattr(ranking, key) is None and (ranking.ranking, key) in known}
+                  if getattr(ranking, key) is None and (ranking.ranking, key) in known
+                  and (key != "total" or _fits(known[(ranking.ranking, key)], ranking.rank))}
         item.values.update(update)
         out.append((item, ranking.model_copy(update=update) if update else ranking))
     return out
+
+
+def _fits(total: Optional[int], rank: Optional[int]) -> bool:
+    """No place ranks 19th among 13."""
+    return total is None or rank is None or rank <= total
 
 
 def _ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
     """徐工集团位列全球工程机械制造商第3位: the noun right before the ranking is a company or a
     product, so the position is not a place's."""
     heads = ctx.words("non_place_subject_heads")
+    if ctx.language == "en":
+        return _ranks_non_place_en(ctx, fragment, heads)
     before = ctx.doc.text[max(ctx.clause_start(fragment.start), fragment.start - 6):fragment.start]
-    return any(before.endswith(h) for h in heads)
+    if any(before.endswith(h) for h in heads):
+        return True
+    # 位列2022中国企业500强第186位 / 位居全球新能源汽车销量榜第一: the ranking's own name, between
+    # the verb and the position, ranks companies, brands or products.
+    words = ctx.words("non_place_ranking_words")
+    if not words or "rank" not in fragment.groups:
+        return False
+    named = ctx.doc.text[fragment.start:fragment.groups["rank"][0]]
+    if any(w in named for w in words):
+        return True
+    # 在2022中国企业500强中，华为位列第15位 / 柳州市工业百强企业中，上汽通用五菱位居第一: the list
+    # framing the sentence ranks companies.
+    if not hasattr(ctx, "_company_list_frame"):
+        ctx._company_list_frame = ctx.ruleset.compile(
+            "(?:(?:百强|\\d+强){non_place_ranking_words}|{non_place_ranking_words}"
+            "(?:\\d+强|百强|[^,;。:]{0,6}?(?:榜单|榜|排行榜|排行|排名)))(?:中|之中|里),")
+    start = ctx.doc.sentence_span(fragment.sentence)[0]
+    return ctx._company_list_frame.search(ctx.doc.text, start, fragment.start) is not None
+
+
+def _just_ranked(ctx: Context, items: list[_Item], fragment: Fragment) -> bool:
+    """…分别位列第46位、第50位和第62位。…；大冶市与上年持平。: a bare "unchanged" about a place
+    ranked in the sentences just before."""
+    if ctx.language != "zh":
+        return False
+    own = _subject(ctx, fragment.start, 0, [])
+    if own is None:
+        return False
+    name = ctx.value(own)
+    return any(item.subject is not None and item.sentence >= fragment.sentence - 3
+               and ctx.value(item.subject) == name for item in items)
+
+
+def _non_place_patterns(ctx: Context) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    cached = ctx.__dict__.get("_non_place_en")
+    if cached is None:
+        heads = "|".join(sorted((re.escape(h) for h in ctx.words("non_place_subject_heads")), key=len, reverse=True))
+        cached = (re.compile(r"(?<![\w.-])(?:%s)(?![\w-])" % heads, re.I),
+                  # "ranked 8th among Chinese universities", "ranked 137th on the Fortune China 500 list of companies"
+                  re.compile(r"\s*(?:place|position|spot)?\s*(?:[\w'’-]+\s+){0,3}?(?:among|on)\s+(?:the\s+)?"
+                             r"(?:(?!%s)[\w'’&-]+\s+){0,6}?(?:%s)(?![\w-])" % (_PLACE_NOUNS_EN, heads), re.I),
+                  re.compile(r"\d|^(?:%s)$" % "|".join(ctx.words("cardinal_words") or ["one"]), re.I))
+        ctx.__dict__["_non_place_en"] = cached
+    return cached
+
+
+def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str]) -> bool:
+    """"Xi'an Jiaotong University ranked 8th among Chinese universities", "CRRC Zhuzhou
+    Locomotive, the cluster's leading company, ranked first", "the Haier Group, which has ranked
+    first": a company, a university or a product is ranked, not the place named before it."""
+    if not heads or "subject" in fragment.groups:
+        return False
+    head, among, counted = _non_place_patterns(ctx)
+    text = ctx.doc.text
+    if among.match(text, fragment.end, min(len(text), fragment.end + 160)):
+        return True
+    sentence_start, _ = ctx.doc.sentence_span(fragment.sentence)
+    places = ctx.places.before(fragment.start, 0)
+    gap_start = max([sentence_start] + [p.end for p in places if p.end <= fragment.start])
+    gap = text[gap_start:fragment.start]
+    if not places and _ACRONYM_LED_EN.match(gap):
+        # "SAIC-GM-Wuling year sale 1.6 million units, … ranking first", "BOE ranked first":
+        # a sentence led by a company's acronym and naming no place before its ranking.
+        return True
+    last = next((p for p in reversed(places) if p.end <= fragment.start and p.kind != "reference"), None)
+    if last is not None and _RELATIVE_EN.match(text, ctx.clause_start(last.start), last.start) \
+            and not any(p.end <= ctx.clause_start(last.start) for p in places):
+        # "Lenovo Group, which is based in Beijing, ranked 5th": the place is in a clause about
+        # the noun before it.
+        return True
+    # "Changsha High-tech Zone, which hosts Sany Group, ranked 5th": words set off by commas
+    # right after the place are about it; they do not name who is ranked.
+    parenthetical = gap.startswith(",") and gap.rstrip().endswith(",")
+    for match in ([] if parenthetical else head.finditer(gap)):
+        # "386 high-tech enterprises" is a count, not who is ranked; "top 500 enterprises" is.
+        words = [w.lower() for w in gap[max(0, match.start() - 40):match.start()].split()[-4:]]
+        if "top" in words:
+            return True
+        if not any(counted.search(w) for w in words):
+            return True
+    # "…, which has ranked first": the relative clause is about the noun right before it.
+    which = re.search(r",\s+(?:which|who)\b", gap)
+    return bool(which and places and gap_start > sentence_start and re.search(r"\w", gap[:which.start()]))
 
 
 def _about_ranking(ctx: Context, fragment: Fragment) -> bool:
@@ -388,8 +497,14 @@ def _finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
         sentence -= 1
     if ctx.language == "en":
         # "The evaluation, conducted by …, assessed all 177 zones for 2022." just after.
-        for after in (item.sentence + 1, item.sentence + 2):
-            if after < len(ctx.doc.sentences) and _BACK_TO_RANKING_EN.match(ctx.doc.text, ctx.doc.sentence_span(after)[0]):
+        # A named ranking is taken up again further on ("The report evaluated 103 cities." five
+        # sentences later); an unnamed one only just after.
+        named = values.get("ranking")
+        horizon = min(len(ctx.doc.sentences) - 1, item.sentence + (8 if named else 2))
+        for after in range(item.sentence + 1, horizon + 1):
+            back = _BACK_TO_RANKING_EN.match(ctx.doc.text, ctx.doc.sentence_span(after)[0])
+            # "The report assessed 103 cities." is not about an entry of "the evaluation of zones".
+            if back and (not named or back.group("head").rstrip("s") in named.lower()):
                 for found in by_sentence.get(after, []):
                     for key in ("year", "total"):
                         if key in found:
@@ -397,6 +512,9 @@ def _finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
     earlier = values.pop("from_rank", None)
     if earlier is not None and values.get("rank") is not None and values.get("change") is None:
         values["change"] = earlier - values["rank"]
+    if ctx.language == "en" and not _fits(values.get("total"), values.get("rank")):
+        # "ranked 29th" under "… in the central six provinces": another list's size.
+        values.pop("total")
     item.values = values
     return item, Ranking(subject=ctx.value(item.subject), evidence=ctx.doc.evidence(item.start, item.end),
                          **{k: values.get(k) for k in _FIELDS})

@@ -17,7 +17,7 @@ RuleKind = Literal["cluster", "enterprise_count", "ranking"]
 GROUPS: dict[str, frozenset[str]] = {
     "cluster": frozenset({"name", "core_zone", "list_name", "city"}),
     "enterprise_count": frozenset({"category", "count", "qualifier_before", "qualifier_after",
-                                   "subject"}),
+                                   "subject", "counts"}),
     "ranking": frozenset({"subject", "subjects", "ranking", "year", "rank", "ranks", "total",
                           "up", "down", "ups", "downs", "unchanged", "from_rank", "to_rank",
                           "streak"}),
