@@ -61,6 +61,8 @@ def extract_one(source: str, options: Optional[dict] = None) -> Outcome:
         return Outcome(source, error="input too deeply nested to process")
     except MemoryError:
         return Outcome(source, error="out of memory while processing this input")
+    except Exception as exc:  # a bug of ours: still one error line naming the file, not a dead batch
+        return Outcome(source, error=f"internal error ({type(exc).__name__}: {exc}); please report it")
 
 
 def _work(source: str) -> tuple[str, Optional[str], Optional[str]]:

@@ -9,6 +9,7 @@ from typing import Optional
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.ranking_merge import merge_restated
+from extract.ranking_subjects import ranks_non_place, same_place, subject_before
 from extract.mentions import Place
 from schemas.record import Ranking
 
@@ -20,10 +21,6 @@ _NOT_NUMBERS = {"and", "th", "st", "nd", "rd", "places", "place", "spots", "posi
 _ZONE_WORDS_EN = re.compile(r"\b(?:zones?|parks?)\b", re.I)
 _BACK_TO_RANKING_EN = re.compile(
     r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<head>evaluation|ranking|rankings|report|assessment|list|index|survey)\b", re.I)
-# "among Chinese cities that host most companies": what is ranked are places.
-_PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|areas|places)\b"
-_RELATIVE_EN = re.compile(r"\s*(?:which|who|that|where)\b", re.I)
-_ACRONYM_LED_EN = re.compile(r"\s*[A-Z][A-Z0-9&]+(?:-[A-Za-z0-9&]+)*[\s,]")
 _FIRST_N_EN = re.compile(r"\b(?:the\s+)?(?:first|former)\b", re.I)
 _LAST_N_EN = re.compile(r"\b(?:the\s+)?(?:last|latter)\b", re.I)
 
@@ -103,60 +100,6 @@ def _context(ctx: Context, fragment: Fragment) -> dict:
     return {k: v for k, v in out.items() if v is not None}
 
 
-def _same(a: Optional[Place], b: Optional[Place]) -> bool:
-    return a is None or b is None or (a.start, a.end) == (b.start, b.end)
-
-
-def _subject(ctx: Context, pos: int, back: int, excluded: list[tuple[int, int]]) -> Optional[Place]:
-    """The nearest place before `pos`, as `Context.subject_before`, except that a place inside a
-    ranking's name ("the henan province development zone evaluation") is no subject, nor (English)
-    a division in apposition to the place before it."""
-    places = [p for p in ctx.places.before(pos, back) if not any(s <= p.start < e for s, e in excluded)]
-    for i in range(len(places) - 1, -1, -1):
-        place = places[i]
-        if (ctx.language == "en" and _locates(ctx, places, i)) or ctx.not_a_subject(place):
-            continue
-        if place.kind == "reference":
-            return _referent(ctx, place, excluded)
-        return place
-    return None
-
-
-def _referent(ctx: Context, reference: Place, excluded: list[tuple[int, int]]) -> Optional[Place]:
-    """What a reference ("the zone", 该区) stands for. A chain of references ("The zone … The
-    zone …") is followed without recursion, remembering each answer, so an article of a
-    thousand such sentences costs a thousand steps, not a million (nor the stack)."""
-    memo = ctx.__dict__.setdefault("_referents", {})
-    key = (reference.start, tuple(excluded))
-    chain = []
-    while key not in memo:
-        chain.append(key)
-        memo[key] = None  # a cycle resolves to nothing
-        places = [p for p in ctx.places.before(reference.start, 6)
-                  if not any(s <= p.start < e for s, e in excluded)]
-        found = None
-        for i in range(len(places) - 1, -1, -1):
-            place = places[i]
-            if (ctx.language == "en" and _locates(ctx, places, i)) or ctx.not_a_subject(place):
-                continue
-            found = place
-            break
-        if found is None or found.kind != "reference":
-            memo[key] = found
-            break
-        reference, key = found, (found.start, tuple(excluded))
-    answer = memo[key]
-    for earlier in chain:
-        memo[earlier] = answer
-    return answer
-
-
-def _locates(ctx: Context, places: list[Place], i: int) -> bool:
-    """Whether places[i] only locates the place before it ("Wujin Zone in Changzhou, Jiangsu")
-    or describes a noun ("the hubei important automobile base")."""
-    return ctx.locates_previous(places, i) or ctx.modifies_en(places[i])
-
-
 def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     doc = ctx.doc
     items: list[_Item] = []
@@ -185,7 +128,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
         if (ctx.language == "en" and set(values) == {"streak"} and not _about_ranking(ctx, fragment)
                 and not (items and items[-1].sentence >= fragment.sentence - 1)):
             continue  # "Revenue has risen for five consecutive years": no rank in sight
-        if _ranks_non_place(ctx, fragment):
+        if ranks_non_place(ctx, fragment):
             continue
         # English only for now: the Chinese name rules may span the place ranked.
         excluded = [f.groups["ranking"] for f, _ in context if "ranking" in f.groups] if ctx.language == "en" else []
@@ -198,7 +141,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             if own is None:
                 continue
         else:
-            own = _subject(ctx, fragment.start, 0, excluded)  # a place named in the fragment's own sentence
+            own = subject_before(ctx, fragment.start, 0, excluded)  # a place named in the fragment's own sentence
         if own is not None and _scope_en(ctx, own, items, fragment, values):
             own = None
         twin = _twin(ctx, items, own, fragment, values)
@@ -213,8 +156,8 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
         if previous is not None and own is None and previous.sentence >= fragment.sentence - 1:
             subject = previous.subject
         else:
-            subject = own or _subject(ctx, fragment.start, 2, excluded)
-        if (previous is not None and _same(previous.subject, subject) and previous.accepts(values)
+            subject = own or subject_before(ctx, fragment.start, 2, excluded)
+        if (previous is not None and same_place(previous.subject, subject) and previous.accepts(values)
                 and previous.sentence >= fragment.sentence - 1
                 and (own is None or previous.sentence == fragment.sentence)):
             previous.values.update(values)
@@ -231,7 +174,9 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     finished = [_finish(ctx, item, context, related, _floor(items, item), index) for item in items]
     if ctx.language == "en":
         finished = _share(finished)
-    return merge_restated(ctx, finished)
+    # An entry with no position, move or streak left (第0位) states nothing.
+    return [r for r in merge_restated(ctx, finished)
+            if r.rank is not None or r.change is not None or r.streak is not None]
 
 
 def _scope_en(ctx: Context, own: Place, items: list[_Item], fragment: Fragment, values: dict) -> bool:
@@ -309,96 +254,17 @@ def _fits(total: Optional[int], rank: Optional[int]) -> bool:
     return total is None or rank is None or rank <= total
 
 
-def _ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
-    """徐工集团位列全球工程机械制造商第3位: the noun right before the ranking is a company or a
-    product, so the position is not a place's."""
-    heads = ctx.words("non_place_subject_heads")
-    if ctx.language == "en":
-        return _ranks_non_place_en(ctx, fragment, heads)
-    before = ctx.doc.text[max(ctx.clause_start(fragment.start), fragment.start - 6):fragment.start]
-    if any(before.endswith(h) for h in heads):
-        return True
-    # 位列2022中国企业500强第186位 / 位居全球新能源汽车销量榜第一: the ranking's own name, between
-    # the verb and the position, ranks companies, brands or products.
-    words = ctx.words("non_place_ranking_words")
-    if not words or "rank" not in fragment.groups:
-        return False
-    named = ctx.doc.text[fragment.start:fragment.groups["rank"][0]]
-    if any(w in named for w in words):
-        return True
-    # 在2022中国企业500强中，华为位列第15位 / 柳州市工业百强企业中，上汽通用五菱位居第一: the list
-    # framing the sentence ranks companies.
-    if not hasattr(ctx, "_company_list_frame"):
-        ctx._company_list_frame = ctx.ruleset.compile(
-            "(?:(?:百强|\\d+强){non_place_ranking_words}|{non_place_ranking_words}"
-            "(?:\\d+强|百强|[^,;。:]{0,6}?(?:榜单|榜|排行榜|排行|排名)))(?:中|之中|里),")
-    start = ctx.doc.sentence_span(fragment.sentence)[0]
-    return ctx._company_list_frame.search(ctx.doc.text, start, fragment.start) is not None
-
-
 def _just_ranked(ctx: Context, items: list[_Item], fragment: Fragment) -> bool:
     """…分别位列第46位、第50位和第62位。…；大冶市与上年持平。: a bare "unchanged" about a place
     ranked in the sentences just before."""
     if ctx.language != "zh":
         return False
-    own = _subject(ctx, fragment.start, 0, [])
+    own = subject_before(ctx, fragment.start, 0, [])
     if own is None:
         return False
     name = ctx.value(own)
     return any(item.subject is not None and item.sentence >= fragment.sentence - 3
                and ctx.value(item.subject) == name for item in items)
-
-
-def _non_place_patterns(ctx: Context) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    cached = ctx.__dict__.get("_non_place_en")
-    if cached is None:
-        heads = "|".join(sorted((re.escape(h) for h in ctx.words("non_place_subject_heads")), key=len, reverse=True))
-        cached = (re.compile(r"(?<![\w.-])(?:%s)(?![\w-])" % heads, re.I),
-                  # "ranked 8th among Chinese universities", "ranked 137th on the Fortune China 500 list of companies"
-                  re.compile(r"\s*(?:place|position|spot)?\s*(?:[\w'’-]+\s+){0,3}?(?:among|on)\s+(?:the\s+)?"
-                             r"(?:(?!%s)[\w'’&-]+\s+){0,6}?(?:%s)(?![\w-])" % (_PLACE_NOUNS_EN, heads), re.I),
-                  re.compile(r"\d|^(?:%s)$" % "|".join(ctx.words("cardinal_words") or ["one"]), re.I))
-        ctx.__dict__["_non_place_en"] = cached
-    return cached
-
-
-def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str]) -> bool:
-    """"Xi'an Jiaotong University ranked 8th among Chinese universities", "CRRC Zhuzhou
-    Locomotive, the cluster's leading company, ranked first", "the Haier Group, which has ranked
-    first": a company, a university or a product is ranked, not the place named before it."""
-    if not heads or "subject" in fragment.groups:
-        return False
-    head, among, counted = _non_place_patterns(ctx)
-    text = ctx.doc.text
-    if among.match(text, fragment.end, min(len(text), fragment.end + 160)):
-        return True
-    sentence_start, _ = ctx.doc.sentence_span(fragment.sentence)
-    places = ctx.places.before(fragment.start, 0)
-    gap_start = max([sentence_start] + [p.end for p in places if p.end <= fragment.start])
-    gap = text[gap_start:fragment.start]
-    if not places and _ACRONYM_LED_EN.match(gap):
-        # "SAIC-GM-Wuling year sale 1.6 million units, … ranking first", "BOE ranked first":
-        # a sentence led by a company's acronym and naming no place before its ranking.
-        return True
-    last = next((p for p in reversed(places) if p.end <= fragment.start and p.kind != "reference"), None)
-    if last is not None and _RELATIVE_EN.match(text, ctx.clause_start(last.start), last.start) \
-            and not any(p.end <= ctx.clause_start(last.start) for p in places):
-        # "Lenovo Group, which is based in Beijing, ranked 5th": the place is in a clause about
-        # the noun before it.
-        return True
-    # "Changsha High-tech Zone, which hosts Sany Group, ranked 5th": words set off by commas
-    # right after the place are about it; they do not name who is ranked.
-    parenthetical = gap.startswith(",") and gap.rstrip().endswith(",")
-    for match in ([] if parenthetical else head.finditer(gap)):
-        # "386 high-tech enterprises" is a count, not who is ranked; "top 500 enterprises" is.
-        words = [w.lower() for w in gap[max(0, match.start() - 40):match.start()].split()[-4:]]
-        if "top" in words:
-            return True
-        if not any(counted.search(w) for w in words):
-            return True
-    # "…, which has ranked first": the relative clause is about the noun right before it.
-    which = re.search(r",\s+(?:which|who)\b", gap)
-    return bool(which and places and gap_start > sentence_start and re.search(r"\w", gap[:which.start()]))
 
 
 def _about_ranking(ctx: Context, fragment: Fragment) -> bool:
@@ -434,7 +300,7 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[_Item]
     for subject, number, target in zip(subjects, numbers, targets):
         value = {key: number * sign if key == "change" else number}
         if target is None:
-            target = next((i for i in last_list if _same(i.subject, subject) and i.accepts(value)), None)
+            target = next((i for i in last_list if same_place(i.subject, subject) and i.accepts(value)), None)
         if target is None and subject is not None:
             # 乐清市位居第12位，瑞安市位列第27位，分别前进2个和5个位次: the moves of the items
             # just made.
@@ -515,6 +381,9 @@ def _finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
     if ctx.language == "en" and not _fits(values.get("total"), values.get("rank")):
         # "ranked 29th" under "… in the central six provinces": another list's size.
         values.pop("total")
+    for key in ("rank", "total", "streak"):
+        if values.get(key) is not None and values[key] < 1:
+            values.pop(key)  # 第0位 is a typo or a code, not a position
     item.values = values
     return item, Ranking(subject=ctx.value(item.subject), evidence=ctx.doc.evidence(item.start, item.end),
                          **{k: values.get(k) for k in _FIELDS})

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from extract import extract_file, extract_text
 from tests.conftest import ROOT, SAMPLES, sample_articles
 
@@ -66,3 +68,9 @@ def test_rule_cache_gives_the_rules_as_read(tmp_path, monkeypatch):
         load_rules.cache_clear()
     assert fresh == built == read
     assert list((tmp_path / "news-extract").glob("rules-zh-*.marshal"))
+
+
+@pytest.mark.parametrize("text", ["全国高新区排名中第0", "位列第0位", "ranked 0th in the national ranking"])
+def test_a_zeroth_place_is_no_ranking(text):
+    # Found by the property tests: rank 0 used to fail the record's own validation.
+    assert extract_text(text).rankings == []

@@ -1,0 +1,150 @@
+"""Whose ranking it is: the place a position belongs to, followed back through references
+("the zone", 该区), and the positions that belong to no place at all (a company's, a
+university's, a product's)."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.context import Context
+from extract.matcher import Fragment
+from extract.mentions import Place
+
+# "among Chinese cities that host most companies": what is ranked are places.
+_PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|areas|places)\b"
+_RELATIVE_EN = re.compile(r"\s*(?:which|who|that|where)\b", re.I)
+_ACRONYM_LED_EN = re.compile(r"\s*[A-Z][A-Z0-9&]+(?:-[A-Za-z0-9&]+)*[\s,]")
+
+
+def same_place(a: Optional[Place], b: Optional[Place]) -> bool:
+    return a is None or b is None or (a.start, a.end) == (b.start, b.end)
+
+
+def subject_before(ctx: Context, pos: int, back: int, excluded: list[tuple[int, int]]) -> Optional[Place]:
+    """The nearest place before `pos`, as `Context.subject_before`, except that a place inside a
+    ranking's name ("the henan province development zone evaluation") is no subject, nor (English)
+    a division in apposition to the place before it."""
+    places = [p for p in ctx.places.before(pos, back) if not any(s <= p.start < e for s, e in excluded)]
+    for i in range(len(places) - 1, -1, -1):
+        place = places[i]
+        if (ctx.language == "en" and locates(ctx, places, i)) or ctx.not_a_subject(place):
+            continue
+        if place.kind == "reference":
+            return referent(ctx, place, excluded)
+        return place
+    return None
+
+
+def referent(ctx: Context, reference: Place, excluded: list[tuple[int, int]]) -> Optional[Place]:
+    """What a reference ("the zone", 该区) stands for. A chain of references ("The zone … The
+    zone …") is followed without recursion, remembering each answer, so an article of a
+    thousand such sentences costs a thousand steps, not a million (nor the stack)."""
+    memo = ctx.__dict__.setdefault("_referents", {})
+    key = (reference.start, tuple(excluded))
+    chain = []
+    while key not in memo:
+        chain.append(key)
+        memo[key] = None  # a cycle resolves to nothing
+        places = [p for p in ctx.places.before(reference.start, 6)
+                  if not any(s <= p.start < e for s, e in excluded)]
+        found = None
+        for i in range(len(places) - 1, -1, -1):
+            place = places[i]
+            if (ctx.language == "en" and locates(ctx, places, i)) or ctx.not_a_subject(place):
+                continue
+            found = place
+            break
+        if found is None or found.kind != "reference":
+            memo[key] = found
+            break
+        reference, key = found, (found.start, tuple(excluded))
+    answer = memo[key]
+    for earlier in chain:
+        memo[earlier] = answer
+    return answer
+
+
+def locates(ctx: Context, places: list[Place], i: int) -> bool:
+    """Whether places[i] only locates the place before it ("Wujin Zone in Changzhou, Jiangsu")
+    or describes a noun ("the hubei important automobile base")."""
+    return ctx.locates_previous(places, i) or ctx.modifies_en(places[i])
+
+
+def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
+    """徐工集团位列全球工程机械制造商第3位: the noun right before the ranking is a company or a
+    product, so the position is not a place's."""
+    heads = ctx.words("non_place_subject_heads")
+    if ctx.language == "en":
+        return _ranks_non_place_en(ctx, fragment, heads)
+    before = ctx.doc.text[max(ctx.clause_start(fragment.start), fragment.start - 6):fragment.start]
+    if any(before.endswith(h) for h in heads):
+        return True
+    # 位列2022中国企业500强第186位 / 位居全球新能源汽车销量榜第一: the ranking's own name, between
+    # the verb and the position, ranks companies, brands or products.
+    words = ctx.words("non_place_ranking_words")
+    if not words or "rank" not in fragment.groups:
+        return False
+    named = ctx.doc.text[fragment.start:fragment.groups["rank"][0]]
+    if any(w in named for w in words):
+        return True
+    # 在2022中国企业500强中，华为位列第15位 / 柳州市工业百强企业中，上汽通用五菱位居第一: the list
+    # framing the sentence ranks companies.
+    if not hasattr(ctx, "_company_list_frame"):
+        ctx._company_list_frame = ctx.ruleset.compile(
+            "(?:(?:百强|\\d+强){non_place_ranking_words}|{non_place_ranking_words}"
+            "(?:\\d+强|百强|[^,;。:]{0,6}?(?:榜单|榜|排行榜|排行|排名)))(?:中|之中|里),")
+    start = ctx.doc.sentence_span(fragment.sentence)[0]
+    return ctx._company_list_frame.search(ctx.doc.text, start, fragment.start) is not None
+
+
+def _non_place_patterns(ctx: Context) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    cached = ctx.__dict__.get("_non_place_en")
+    if cached is None:
+        heads = "|".join(sorted((re.escape(h) for h in ctx.words("non_place_subject_heads")), key=len, reverse=True))
+        cached = (re.compile(r"(?<![\w.-])(?:%s)(?![\w-])" % heads, re.I),
+                  # "ranked 8th among Chinese universities", "ranked 137th on the Fortune China 500 list of companies"
+                  re.compile(r"\s*(?:place|position|spot)?\s*(?:[\w'’-]+\s+){0,3}?(?:among|on)\s+(?:the\s+)?"
+                             r"(?:(?!%s)[\w'’&-]+\s+){0,6}?(?:%s)(?![\w-])" % (_PLACE_NOUNS_EN, heads), re.I),
+                  re.compile(r"\d|^(?:%s)$" % "|".join(ctx.words("cardinal_words") or ["one"]), re.I))
+        ctx.__dict__["_non_place_en"] = cached
+    return cached
+
+
+def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str]) -> bool:
+    """"Xi'an Jiaotong University ranked 8th among Chinese universities", "CRRC Zhuzhou
+    Locomotive, the cluster's leading company, ranked first", "the Haier Group, which has ranked
+    first": a company, a university or a product is ranked, not the place named before it."""
+    if not heads or "subject" in fragment.groups:
+        return False
+    head, among, counted = _non_place_patterns(ctx)
+    text = ctx.doc.text
+    if among.match(text, fragment.end, min(len(text), fragment.end + 160)):
+        return True
+    sentence_start, _ = ctx.doc.sentence_span(fragment.sentence)
+    places = ctx.places.before(fragment.start, 0)
+    gap_start = max([sentence_start] + [p.end for p in places if p.end <= fragment.start])
+    gap = text[gap_start:fragment.start]
+    if not places and _ACRONYM_LED_EN.match(gap):
+        # "SAIC-GM-Wuling year sale 1.6 million units, … ranking first", "BOE ranked first":
+        # a sentence led by a company's acronym and naming no place before its ranking.
+        return True
+    last = next((p for p in reversed(places) if p.end <= fragment.start and p.kind != "reference"), None)
+    if last is not None and _RELATIVE_EN.match(text, ctx.clause_start(last.start), last.start) \
+            and not any(p.end <= ctx.clause_start(last.start) for p in places):
+        # "Lenovo Group, which is based in Beijing, ranked 5th": the place is in a clause about
+        # the noun before it.
+        return True
+    # "Changsha High-tech Zone, which hosts Sany Group, ranked 5th": words set off by commas
+    # right after the place are about it; they do not name who is ranked.
+    parenthetical = gap.startswith(",") and gap.rstrip().endswith(",")
+    for match in ([] if parenthetical else head.finditer(gap)):
+        # "386 high-tech enterprises" is a count, not who is ranked; "top 500 enterprises" is.
+        words = [w.lower() for w in gap[max(0, match.start() - 40):match.start()].split()[-4:]]
+        if "top" in words:
+            return True
+        if not any(counted.search(w) for w in words):
+            return True
+    # "…, which has ranked first": the relative clause is about the noun right before it.
+    which = re.search(r",\s+(?:which|who)\b", gap)
+    return bool(which and places and gap_start > sentence_start and re.search(r"\w", gap[:which.start()]))
