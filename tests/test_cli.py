@@ -220,3 +220,19 @@ def test_jobs_1_and_jobs_2_give_byte_identical_output(tmp_path):
     assert one.returncode == two.returncode == 1  # the empty file fails in both
     assert one.stdout == two.stdout and one.stdout.count(b"\n") == 24
     assert one.stderr == two.stderr
+
+
+def test_progress_bar_only_for_a_large_batch_on_a_terminal(monkeypatch):
+    import cli
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert cli._progress(10, quiet=False) is None  # small batch
+    assert cli._progress(500, quiet=True) is None  # -q
+    bar = cli._progress(500, quiet=False)
+    try:
+        bar.advance()
+        bar.note("extract: a.txt: empty file")
+    finally:
+        bar.stop()
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert cli._progress(500, quiet=False) is None  # piped or redirected
