@@ -42,7 +42,9 @@ class Linker:
         self._indexes: dict[str, tuple[list[str], dict]] = {}
 
     def _index(self, language: str) -> tuple[list[str], dict]:
-        """Zone suffixes and zone names of one language, built on first use."""
+        """Zone suffixes and zone names of one language, built on first use. The names map
+        both a zone's written forms (str) and its (place, kind) key (tuple) to its adcode; ""
+        marks a key shared by zones of different places."""
         if language not in self._indexes:
             suffixes = sorted((s.lower() for s in self._suffixes(language)), key=len, reverse=True)
             self._indexes[language] = (suffixes, {})
