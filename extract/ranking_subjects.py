@@ -14,6 +14,8 @@ from extract.mentions import Place
 # "among Chinese cities that host most companies": what is ranked are places.
 _PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|areas|places)\b"
 _RELATIVE_EN = re.compile(r"\s*(?:which|who|that|where)\b", re.I)
+# "Trina Solar, based in Wujin, ranked 12th": the place only says where the company is.
+_BASED_IN_EN = re.compile(r",\s+(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.I)
 _ACRONYM_LED_EN = re.compile(r"\s*[A-Z][A-Z0-9&]+(?:-[A-Za-z0-9&]+)*[\s,]")
 
 
@@ -66,9 +68,20 @@ def referent(ctx: Context, reference: Place, excluded: list[tuple[int, int]]) ->
 
 
 def locates(ctx: Context, places: list[Place], i: int) -> bool:
-    """Whether places[i] only locates the place before it ("Wujin Zone in Changzhou, Jiangsu")
-    or describes a noun ("the hubei important automobile base")."""
-    return ctx.locates_previous(places, i) or ctx.modifies_en(places[i])
+    """Whether places[i] only locates the place before it ("Wujin Zone in Changzhou, Jiangsu"),
+    describes a noun ("the hubei important automobile base") or, in brackets right after it,
+    gives its other name ("Hangzhou High-tech Zone (Binjiang)")."""
+    return ctx.locates_previous(places, i) or ctx.modifies_en(places[i]) or _bracketed_alias(ctx, places, i)
+
+
+def _bracketed_alias(ctx: Context, places: list[Place], i: int) -> bool:
+    if i == 0:
+        return False
+    text, place, before = ctx.doc.text, places[i], places[i - 1]
+    if before.kind == "reference" or before.end > place.start:
+        return False
+    return (text[before.end:place.start].strip() in ("(", "（")
+            and text[place.end:place.end + 2].strip()[:1] in (")", "）"))
 
 
 def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
@@ -135,6 +148,10 @@ def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str])
         # "Lenovo Group, which is based in Beijing, ranked 5th": the place is in a clause about
         # the noun before it.
         return True
+    if last is not None:
+        based = _BASED_IN_EN.search(text, max(sentence_start, last.start - 30), last.start)
+        if based and not any(text[p.end:based.start()].strip() == "" for p in places if p.end <= based.start()):
+            return True
     # "Changsha High-tech Zone, which hosts Sany Group, ranked 5th": words set off by commas
     # right after the place are about it; they do not name who is ranked.
     parenthetical = gap.startswith(",") and gap.rstrip().endswith(",")

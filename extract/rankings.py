@@ -21,8 +21,17 @@ _NOT_NUMBERS = {"and", "th", "st", "nd", "rd", "places", "place", "spots", "posi
 _ZONE_WORDS_EN = re.compile(r"\b(?:zones?|parks?)\b", re.I)
 _BACK_TO_RANKING_EN = re.compile(
     r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<head>evaluation|ranking|rankings|report|assessment|list|index|survey)\b", re.I)
+_POPULATION_EN = re.compile(r"\b(zones?|parks?|cit(?:y|ies)|count(?:y|ies)|provinces?|districts?)\b", re.I)
+_POPULATION_STEMS = {"zone": "zone", "park": "zone", "city": "city", "citi": "city", "coun": "county",
+                     "prov": "province", "dist": "district"}
+_SCOPE_INSIDE_EN = re.compile(r"\b(?:province|region)(?:'s|’s)?\s+(?:the\s+)?$", re.I)
+_LEAD_IN_EN = re.compile(r"(?:^|[\s,;])(?:in|within|across)\s+(?:the\s+)?$", re.I)
+_LEAD_REF_EN = re.compile(r"(?:\s+(?:province|region))?\s*,?\s*(?:it|the\s+zone|the\s+park|the\s+city|the\s+county|the\s+district)\s", re.I)
 _FIRST_N_EN = re.compile(r"\b(?:the\s+)?(?:first|former)\b", re.I)
 _LAST_N_EN = re.compile(r"\b(?:the\s+)?(?:last|latter)\b", re.I)
+# "…, 2nd in the province" / "…, province ranking second": a position within the province.
+_SCOPE_AFTER_EN = re.compile(r"\s*(?:place\s+|position\s+)?(?:in|within|among)\s+(?:the\s+|its\s+)?(?:province|region)\b", re.I)
+_SCOPE_BEFORE_EN = re.compile(r"(?:\bprovince|\bin\s+the\s+province,?(?:\s+it)?|\bprovincially,?)\s+$", re.I)
 
 
 @dataclass
@@ -33,6 +42,7 @@ class _Item:
     sentence: int
     values: dict = field(default_factory=dict)
     later: int = -1  # a later sentence that added to this entry (English "twins")
+    scoped: bool = False  # "…12th nationally, 2nd in the province": a narrower scope's position
 
     def accepts(self, values: dict) -> bool:
         # A value restated (从第19位升至第13位，前移6位) is the same fact, not a new item.
@@ -106,13 +116,26 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     context: list[tuple[Fragment, dict]] = []
     last_list: list[_Item] = []
     trigger = ctx.ruleset.triggers.get("ranking")
+    # "up from 36th in 2021": the year of an earlier position is not the ranking's year.
+    past: dict[int, list[tuple[int, int]]] = {}
+    # "It came 12th in 2021.": a sentence stating a position speaks of a ranking.
+    positioned: set[int] = set()
     for fragment in fragments:
+        if "from_year" in fragment.groups:
+            past.setdefault(fragment.sentence, []).append(fragment.groups["from_year"])
+        if "rank" in fragment.groups or "to_rank" in fragment.groups:
+            positioned.add(fragment.sentence)
+    for fragment in fragments:
+        if set(fragment.groups) == {"year"} and any(
+                s <= fragment.groups["year"][0] < e for s, e in past.get(fragment.sentence, ())):
+            continue
         if all(g in _CONTEXT_GROUPS for g in fragment.groups):
             # A year or a ranking's name counts only in a sentence that speaks of rankings.
             start, end = ctx.doc.sentence_span(fragment.sentence)
             if trigger is None or trigger.search(ctx.doc.text, start, end):
                 # "clusters in 2021": an English year alone needs a sentence about a ranking.
-                if ctx.language == "en" and set(fragment.groups) == {"year"} and not _about_ranking(ctx, fragment):
+                if (ctx.language == "en" and set(fragment.groups) == {"year"} and not _about_ranking(ctx, fragment)
+                        and fragment.sentence not in positioned):
                     continue
                 context.append((fragment, _context(ctx, fragment)))
             continue
@@ -144,6 +167,22 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             own = subject_before(ctx, fragment.start, 0, excluded)  # a place named in the fragment's own sentence
         if own is not None and _scope_en(ctx, own, items, fragment, values):
             own = None
+        main = _main_of_scoped(ctx, items, own, fragment, values)
+        if main is not None:
+            # "12th nationally, 2nd in the province, up 3 places": the move is the main position's.
+            main.values.update(values)
+            main.end = max(main.end, fragment.end)
+            continue
+        lead = own is not None and _scope_lead_en(ctx, own, fragment)
+        if lead:
+            own = None  # "In Fujian, it came second": Fujian is where, "it" who
+        near = own or (items[-1].subject if items and items[-1].sentence >= fragment.sentence - 1 else None)
+        if lead and near is None:
+            continue  # whose position it is is unknown: nothing rather than the province's
+        if near is not None and _scoped_en(ctx, items, near, fragment, values, lead):
+            # Its own entry, even beside an entry of the same place that has no rank yet.
+            items.append(_Item(near, fragment.start, fragment.end, fragment.sentence, values, scoped=True))
+            continue
         twin = _twin(ctx, items, own, fragment, values)
         if twin is not None:
             twin.values.update(values)
@@ -189,6 +228,53 @@ def _scope_en(ctx: Context, own: Place, items: list[_Item], fragment: Fragment, 
     return ctx.doc.text[max(0, own.start - 7):own.start].lower().endswith(("in ", "in the "))
 
 
+def _scope_lead_en(ctx: Context, own: Place, fragment: Fragment) -> bool:
+    """"In Fujian, it came second": a division after "in" that leads the clause, followed by
+    "it" or "the zone" ranked, is the scope of the position, not the place ranked."""
+    if ctx.language != "en" or own.kind != "division":
+        return False
+    text = ctx.doc.text
+    if not _LEAD_IN_EN.search(text, max(0, own.start - 12), own.start):
+        return False
+    return _LEAD_REF_EN.match(text, own.end, fragment.start) is not None
+
+
+def _scoped_en(ctx: Context, items: list[_Item], subject: Optional[Place], fragment: Fragment,
+               values: dict, lead: bool = False) -> bool:
+    """A second position of a place ranked earlier in the sentence, said to be within the
+    province ("ranks 12th nationally, 2nd in the province"): it is not a position in the
+    ranking named for the first, nor the one that moved."""
+    if ctx.language != "en" or subject is None or "rank" not in values or "rank" not in fragment.groups:
+        return False
+    name = ctx.value(subject).lower()
+    if not any(fragment.sentence - 1 <= i.sentence <= fragment.sentence and i.subject is not None
+               and not i.scoped and ctx.value(i.subject).lower() == name for i in items):
+        return False
+    text = ctx.doc.text
+    if lead or _SCOPE_AFTER_EN.match(text, fragment.groups["rank"][1], fragment.end + 40):
+        return True
+    # "ranking the province fifth": the scope between the verb and the position.
+    if _SCOPE_INSIDE_EN.search(text, fragment.start, fragment.groups["rank"][0]):
+        return True
+    return _SCOPE_BEFORE_EN.search(text, max(0, fragment.start - 25), fragment.start) is not None
+
+
+def _main_of_scoped(ctx: Context, items: list[_Item], own: Optional[Place], fragment: Fragment,
+                    values: dict) -> Optional[_Item]:
+    """The entry a move or a streak belongs to when it follows a province's position given
+    after the main one in the same sentence: the main one."""
+    if ctx.language != "en" or "rank" in values or not items:
+        return None
+    scoped = items[-1]
+    if not scoped.scoped or scoped.sentence != fragment.sentence or scoped.subject is None:
+        return None
+    name = ctx.value(scoped.subject).lower()
+    if own is not None and ctx.value(own).lower() != name:
+        return None
+    return next((i for i in reversed(items[:-1]) if i.sentence == fragment.sentence and not i.scoped
+                 and i.subject is not None and ctx.value(i.subject).lower() == name and i.accepts(values)), None)
+
+
 def _twin(ctx: Context, items: list[_Item], own: Optional[Place], fragment: Fragment,
           values: dict) -> Optional[_Item]:
     """"For Xiangyang High-tech Zone, it was the third consecutive rise" just after its rank: the
@@ -217,10 +303,21 @@ def _floor(items: list[_Item], item: _Item) -> int:
                default=-1)
 
 
+def _sub_index(fragment: Fragment) -> bool:
+    return fragment.rule.endswith(".ranking.sub-index")
+
+
 def _own_part(context: list[tuple[Fragment, dict]], item: _Item, floor: int) -> list[dict]:
     """A sentence naming two rankings ("ranks 56th in the national evaluation, but in the
-    provincial evaluation ranking the tenth"): each entry takes the context of its own part."""
-    here = [(f, found) for f, found in context if f.sentence == item.sentence]
+    provincial evaluation ranking the tenth"): each entry takes the context of its own part.
+    A sub-index ("ranked fifth in innovation capacity, a sub-indicator") is named only for the
+    position just before it."""
+    here = [(f, found) for f, found in context if f.sentence == item.sentence
+            and (not _sub_index(f) or 0 <= f.start - item.end <= 5)]
+    if any(_sub_index(f) for f, _ in here):
+        # The sub-index's name replaces the ranking's; the year and size are the ranking's own.
+        return [{"sub_index": found["ranking"]} if _sub_index(f) else found
+                for f, found in here if _sub_index(f) or "ranking" not in found]
     names = [f for f, found in here if "ranking" in found]
     if len(names) < 2:
         return [found for _, found in here]
@@ -325,21 +422,39 @@ def _picks(ctx: Context, fragment: Fragment) -> Optional[str]:
     return "last" if _LAST_N_EN.search(clause) else None
 
 
-def _index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[dict, set]:
-    """Context values by sentence, and (English) the sentences whose context ranks zones."""
+def _population(ctx: Context, fragment: Fragment) -> set[str]:
+    """What a ranking's name or size says is ranked: "top 100 counties" → {"county"}."""
+    return {_POPULATION_STEMS[m.group(1).lower()[:4]]
+            for m in _POPULATION_EN.finditer(ctx.doc.text, fragment.start, fragment.end)}
+
+
+def _index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[dict, set, dict, dict]:
+    """Context values by sentence, (English) the sentences whose context ranks zones, and
+    (English) what the rankings named and the sizes given in each sentence rank."""
     by_sentence: dict[int, list[dict]] = {}
     zone_rankings: set[int] = set()
+    named: dict[int, set[str]] = {}
+    sized: dict[int, set[str]] = {}
     for fragment, found in context:
+        if _sub_index(fragment):
+            continue  # only for the position right before it (_own_part)
         by_sentence.setdefault(fragment.sentence, []).append(found)
         if ctx.language == "en" and _ZONE_WORDS_EN.search(ctx.doc.text, fragment.start, fragment.end):
             zone_rankings.add(fragment.sentence)
-    return by_sentence, zone_rankings
+        if ctx.language == "en":
+            target = named if "ranking" in found else sized if "total" in found else None
+            if target is not None:
+                target.setdefault(fragment.sentence, set()).update(_population(ctx, fragment))
+    return by_sentence, zone_rankings, named, sized
 
 
 def _finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
             related: set[int], floor: int = -1, index: Optional[tuple[dict, set]] = None) -> tuple[_Item, Ranking]:
     values = dict(item.values)
-    by_sentence, zone_rankings = index or _index(ctx, context)
+    by_sentence, zone_rankings, named_rank, sized = index or _index(ctx, context)
+    # "Wenzhou ranked 15th among the 100 most innovative cities" after "the list of top 100
+    # counties": a sentence saying what its own ranking ranks does not take another's context.
+    own_population = sized.get(item.sentence, set())
     # A ranking of zones ("among 169 national high-tech zones") is not the one a province or a
     # city is ranked in a later sentence ("Hubei now has 12 zones, ranking third").
     division = item.subject is not None and item.subject.kind == "division"
@@ -350,6 +465,9 @@ def _finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
     sentence, gap = max(item.sentence, item.later), 0
     while sentence >= 0 and gap <= 2:
         if division and sentence != item.sentence and sentence in zone_rankings:
+            break
+        there = named_rank.get(sentence, set()) | sized.get(sentence, set())
+        if sentence != item.sentence and own_population and there and not (there & own_population):
             break
         found_here = by_sentence.get(sentence, [])
         if sentence == item.sentence and ctx.language == "en":
@@ -375,6 +493,14 @@ def _finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
                     for key in ("year", "total"):
                         if key in found:
                             values.setdefault(key, found[key])
+    if item.scoped:
+        # Its own scope: the named ranking and its size are the wider one's.
+        for key in ("ranking", "total"):
+            if key not in item.values:
+                values.pop(key, None)
+    sub_index = values.pop("sub_index", None)
+    if sub_index is not None:
+        values["ranking"] = sub_index
     earlier = values.pop("from_rank", None)
     if earlier is not None and values.get("rank") is not None and values.get("change") is None:
         values["change"] = earlier - values["rank"]

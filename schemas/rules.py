@@ -19,7 +19,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "enterprise_count": frozenset({"category", "count", "qualifier_before", "qualifier_after",
                                    "subject", "counts"}),
     "ranking": frozenset({"subject", "subjects", "ranking", "year", "rank", "ranks", "total",
-                          "up", "down", "ups", "downs", "unchanged", "from_rank", "to_rank",
+                          "up", "down", "ups", "downs", "unchanged", "from_rank", "from_year", "to_rank",
                           "streak"}),
 }
 
