@@ -27,6 +27,8 @@ class Context:
         self.doc = doc
         self.ruleset = ruleset
         self.language = doc.language
+        # What each reference ("the zone", 该区) of this document stands for, once resolved.
+        self.referents: dict = {}
 
     @cached_property
     def places(self) -> Places:

@@ -128,12 +128,11 @@ def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> lis
     doc = ctx.doc
     cat_start, cat_end = fragment.groups["category"]
     counts_start, counts_end = fragment.groups["counts"]
-    if not hasattr(ctx, "_one_count"):
-        ctx._one_count = ctx.ruleset.compile(
-            "(?P<qualifier_before>{qualifier_more_than}|{qualifier_nearly}|{qualifier_about}|"
-            "{qualifier_less_than}|{qualifier_at_least})?(?P<count>{num})"
-            "(?P<qualifier_after>(?:余|多)?{classifier}(?:以上|左右|之多)?)")
-    parts = list(ctx._one_count.finditer(doc.text, counts_start, counts_end))
+    one_count = ctx.ruleset.compile(
+        "(?P<qualifier_before>{qualifier_more_than}|{qualifier_nearly}|{qualifier_about}|"
+        "{qualifier_less_than}|{qualifier_at_least})?(?P<count>{num})"
+        "(?P<qualifier_after>(?:余|多)?{classifier}(?:以上|左右|之多)?)")
+    parts = list(one_count.finditer(doc.text, counts_start, counts_end))
     if len(parts) < 2:
         return []
     categories = _split_categories(ctx, cat_start, cat_end, len(parts), stop) if cat_end <= counts_start else None

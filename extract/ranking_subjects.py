@@ -42,7 +42,7 @@ def referent(ctx: Context, reference: Place, excluded: list[tuple[int, int]]) ->
     """What a reference ("the zone", 该区) stands for. A chain of references ("The zone … The
     zone …") is followed without recursion, remembering each answer, so an article of a
     thousand such sentences costs a thousand steps, not a million (nor the stack)."""
-    memo = ctx.__dict__.setdefault("_referents", {})
+    memo = ctx.referents
     key = (reference.start, tuple(excluded))
     chain = []
     while key not in memo:
@@ -103,25 +103,23 @@ def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
         return True
     # 在2022中国企业500强中，华为位列第15位 / 柳州市工业百强企业中，上汽通用五菱位居第一: the list
     # framing the sentence ranks companies.
-    if not hasattr(ctx, "_company_list_frame"):
-        ctx._company_list_frame = ctx.ruleset.compile(
-            "(?:(?:百强|\\d+强){non_place_ranking_words}|{non_place_ranking_words}"
-            "(?:\\d+强|百强|[^,;。:]{0,6}?(?:榜单|榜|排行榜|排行|排名)))(?:中|之中|里),")
+    company_list_frame = ctx.ruleset.compile(
+        "(?:(?:百强|\\d+强){non_place_ranking_words}|{non_place_ranking_words}"
+        "(?:\\d+强|百强|[^,;。:]{0,6}?(?:榜单|榜|排行榜|排行|排名)))(?:中|之中|里),")
     start = ctx.doc.sentence_span(fragment.sentence)[0]
-    return ctx._company_list_frame.search(ctx.doc.text, start, fragment.start) is not None
+    return company_list_frame.search(ctx.doc.text, start, fragment.start) is not None
 
 
 def _non_place_patterns(ctx: Context) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    cached = ctx.__dict__.get("_non_place_en")
-    if cached is None:
+    def build() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         heads = "|".join(sorted((re.escape(h) for h in ctx.words("non_place_subject_heads")), key=len, reverse=True))
-        cached = (re.compile(r"(?<![\w.-])(?:%s)(?![\w-])" % heads, re.I),
-                  # "ranked 8th among Chinese universities", "ranked 137th on the Fortune China 500 list of companies"
-                  re.compile(r"\s*(?:place|position|spot)?\s*(?:[\w'’-]+\s+){0,3}?(?:among|on)\s+(?:the\s+)?"
-                             r"(?:(?!%s)[\w'’&-]+\s+){0,6}?(?:%s)(?![\w-])" % (_PLACE_NOUNS_EN, heads), re.I),
-                  re.compile(r"\d|^(?:%s)$" % "|".join(ctx.words("cardinal_words") or ["one"]), re.I))
-        ctx.__dict__["_non_place_en"] = cached
-    return cached
+        return (re.compile(r"(?<![\w.-])(?:%s)(?![\w-])" % heads, re.I),
+                # "ranked 8th among Chinese universities", "ranked 137th on the Fortune China 500 list of companies"
+                re.compile(r"\s*(?:place|position|spot)?\s*(?:[\w'’-]+\s+){0,3}?(?:among|on)\s+(?:the\s+)?"
+                           r"(?:(?!%s)[\w'’&-]+\s+){0,6}?(?:%s)(?![\w-])" % (_PLACE_NOUNS_EN, heads), re.I),
+                re.compile(r"\d|^(?:%s)$" % "|".join(ctx.words("cardinal_words") or ["one"]), re.I))
+
+    return ctx.ruleset.built("non_place_en", build)
 
 
 def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str]) -> bool:

@@ -8,13 +8,12 @@ from typing import Optional
 
 from extract.context import Context
 from extract.matcher import Fragment
-from extract.ranking_merge import merge_restated
+from extract.ranking_merge import FIELDS, merge_restated
 from extract.ranking_subjects import ranks_non_place, same_place, subject_before
 from extract.mentions import Place
 from schemas.record import Ranking
 
 _CONTEXT_GROUPS = ("ranking", "year", "total")
-_FIELDS = ("ranking", "year", "rank", "total", "change", "streak")
 _LIST_ITEM = re.compile(r"\d+|[零〇一二两三四五六七八九十百]+|[a-z]+(?:-[a-z]+)?", re.I)
 _NOT_NUMBERS = {"and", "th", "st", "nd", "rd", "places", "place", "spots", "positions", "position",
                 "respectively", "ranked", "ranks", "ranking", "the", "of", "rose", "up", "by"}
@@ -512,4 +511,4 @@ def _finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
             values.pop(key)  # 第0位 is a typo or a code, not a position
     item.values = values
     return item, Ranking(subject=ctx.value(item.subject), evidence=ctx.doc.evidence(item.start, item.end),
-                         **{k: values.get(k) for k in _FIELDS})
+                         **{k: values.get(k) for k in FIELDS})

@@ -66,6 +66,7 @@ class RuleSet:
     rules: dict[str, list[CompiledRule]] = field(default_factory=dict)
     triggers: dict[str, re.Pattern] = field(default_factory=dict)
     corpus_negatives: list[tuple[str, str, str]] = field(default_factory=list)
+    _built: dict = field(default_factory=dict, repr=False, compare=False)
 
     def to_data(self) -> dict:
         """Plain data (for the cache): everything but compiled patterns."""
@@ -86,8 +87,16 @@ class RuleSet:
         return _expand(pattern, self.macros, "<pattern>", [])
 
     def compile(self, pattern: str) -> re.Pattern:
-        flags = re.IGNORECASE if self.language == "en" else 0
-        return re.compile(self.expand(pattern), flags)
+        """`pattern` with its macros expanded, compiled once per rule set: callers run per
+        document, and expanding the word-list macros costs more than the match."""
+        return self.built(pattern, lambda: re.compile(self.expand(pattern),
+                                                      re.IGNORECASE if self.language == "en" else 0))
+
+    def built(self, key: str, build):
+        """A value derived from the rules alone (a pattern, a table), built on first use."""
+        if key not in self._built:
+            self._built[key] = build()
+        return self._built[key]
 
 
 def _words_macro(words: list[str]) -> str:
