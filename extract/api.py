@@ -57,17 +57,18 @@ def extract_text(text: str, *, source: str = "-", language: str = "auto",
     return record
 
 
-def read_text(data: bytes, *, name: str = "-", encoding: Optional[str] = None) -> tuple[str, str, dict]:
+def read_text(data: bytes, *, name: str = "-", encoding: Optional[str] = None) -> tuple[str, str, dict, list[str]]:
     """Decode bytes (and strip HTML) into the text offsets will index.
 
-    Returns (text, encoding, metadata) where metadata may hold the page's title and date.
+    Returns (text, encoding, metadata, warnings) where metadata may hold the page's title and date.
     """
     from extract.decode import decode
 
     if len(data) > MAX_BYTES:
         raise InputError(f"too large ({len(data) // (1024 * 1024)} MB; the limit is "
                          f"{MAX_BYTES // (1024 * 1024)} MB)")
-    text, used = decode(data, encoding)
+    text, used, replaced = decode(data, encoding)
+    warnings = [f"{replaced} undecodable byte(s) replaced with U+FFFD"] if replaced else []
     found: dict = {}
     if name.lower().endswith((".html", ".htm")) or looks_like_html(text):
         from extract.html import html_to_text  # the HTML readers load only for HTML
@@ -79,7 +80,7 @@ def read_text(data: bytes, *, name: str = "-", encoding: Optional[str] = None) -
         found["title"] = page_title
         if page_date:
             found["published"] = published_date(page_date)
-    return text, used, found
+    return text, used, found, warnings
 
 
 def looks_like_html(text: str) -> bool:
@@ -90,11 +91,9 @@ def looks_like_html(text: str) -> bool:
 def extract_bytes_with_text(data: bytes, *, source: str = "-", encoding: Optional[str] = None,
                             **options) -> tuple[str, Record]:
     """The decoded text that evidence offsets index, and the record extracted from it."""
-    text, used, found = read_text(data, name=source, encoding=encoding)
+    text, used, found, warnings = read_text(data, name=source, encoding=encoding)
     record = extract_text(text, source=source, encoding=used, **found, **options)
-    damaged = text.count("\ufffd")
-    if damaged and used == "utf-8":
-        record.warnings.append(f"{damaged} undecodable byte(s) replaced with U+FFFD")
+    record.warnings += warnings
     if len(data) > LARGE_BYTES:
         record.warnings.append(f"large input ({len(data) / 1e6:.1f} MB; press releases are "
                                f"rarely over 0.1 MB): check that this is one article")

@@ -13,11 +13,12 @@ _BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codec
 _CANDIDATES = ["gb18030", "big5", "utf_16", "utf_8", "cp1252"]
 
 
-def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """(text, encoding used). Raises InputError for empty, binary or undecodable bytes."""
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, int]:
+    """(text, encoding used, bytes replaced by U+FFFD). Raises InputError for empty, binary or
+    undecodable bytes."""
     if encoding:
         try:
-            return data.decode(encoding), encoding
+            return data.decode(encoding), encoding, 0
         except LookupError:
             raise InputError(f"unknown encoding '{encoding}'") from None
         except UnicodeDecodeError as exc:
@@ -27,7 +28,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name.replace("-sig", "")
+                return data.decode(name), name.replace("-sig", ""), 0
             except UnicodeDecodeError:
                 break
     head = data[:8192]
@@ -37,16 +38,17 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         if encoding is None:
             raise InputError("binary file (NUL bytes), not text")
         try:
-            return data.decode(encoding), encoding
+            return data.decode(encoding), encoding, 0
         except UnicodeDecodeError:
             raise InputError("binary file (NUL bytes), not text") from None
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
     text = data.decode("utf-8", errors="replace")
     if text.count("\ufffd") <= max(3, len(text) // 1000):
-        return text, "utf-8"  # a few damaged bytes in a UTF-8 file: keep the rest (warned)
+        # A few damaged bytes in a UTF-8 file: keep the rest, and say how many were replaced.
+        return text, "utf-8", text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=_CANDIDATES).best()
@@ -55,7 +57,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     text = str(best)
     if text.count("\ufffd") > max(3, len(text) // 100):
         raise InputError("binary or undecodable bytes")
-    return text, best.encoding.replace("_", "-")
+    return text, best.encoding.replace("_", "-"), 0
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

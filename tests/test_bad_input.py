@@ -469,3 +469,8 @@ def test_a_few_damaged_bytes_in_utf8_keep_the_rest_with_a_warning():
     record = extract_bytes(data[:cut] + b"\xff\xfe" + data[cut:])  # two bytes that are never UTF-8
     assert record.encoding == "utf-8" and [c.count for c in record.enterprise_counts] == [53, 105, 64]
     assert any("replaced" in w for w in record.warnings)
+
+
+def test_a_replacement_character_written_in_the_text_is_not_a_damaged_byte():
+    record = extract_bytes(("平顶山高新区拥有高新技术企业53家\ufffd。").encode("utf-8"))
+    assert record.encoding == "utf-8" and not any("replaced" in w for w in record.warnings)
