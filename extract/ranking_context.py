@@ -1,0 +1,173 @@
+"""A ranking entry's context: which ranking it belongs to, of which year, out of how many.
+
+The name, year and total of a ranking are often stated apart from the positions (a headline, a
+sentence before a list, "The evaluation covered 177 zones" after it); these helpers find the
+ones that apply to each entry and share them between entries of the same ranking.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from extract.context import Context
+from extract.matcher import Fragment
+from extract.ranking_merge import FIELDS
+from schemas.record import Ranking
+
+if TYPE_CHECKING:
+    from extract.rankings import _Item
+
+_ZONE_WORDS_EN = re.compile(r"\b(?:zones?|parks?)\b", re.I)
+_BACK_TO_RANKING_EN = re.compile(
+    r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<head>evaluation|ranking|rankings|report|assessment|list|index|survey)\b", re.I)
+_POPULATION_EN = re.compile(r"\b(zones?|parks?|cit(?:y|ies)|count(?:y|ies)|provinces?|districts?)\b", re.I)
+_POPULATION_STEMS = {"zone": "zone", "park": "zone", "city": "city", "citi": "city", "coun": "county",
+                     "prov": "province", "dist": "district"}
+
+
+def floor_of(items: list[_Item], item: _Item) -> int:
+    """Where the item's own part of its sentence begins: after the entry before it there."""
+    return max((o.end for o in items if o is not item and o.sentence == item.sentence and o.end < item.end),
+               default=-1)
+
+
+def _sub_index(fragment: Fragment) -> bool:
+    return fragment.rule.endswith(".ranking.sub-index")
+
+
+def _own_part(context: list[tuple[Fragment, dict]], item: _Item, floor: int) -> list[dict]:
+    """A sentence naming two rankings ("ranks 56th in the national evaluation, but in the
+    provincial evaluation ranking the tenth"): each entry takes the context of its own part.
+    A sub-index ("ranked fifth in innovation capacity, a sub-indicator") is named only for the
+    position just before it."""
+    here = [(f, found) for f, found in context if f.sentence == item.sentence
+            and (not _sub_index(f) or 0 <= f.start - item.end <= 5)]
+    if any(_sub_index(f) for f, _ in here):
+        # The sub-index's name replaces the ranking's; the year and size are the ranking's own.
+        return [{"sub_index": found["ranking"]} if _sub_index(f) else found
+                for f, found in here if _sub_index(f) or "ranking" not in found]
+    names = [f for f, found in here if "ranking" in found]
+    if len(names) < 2:
+        return [found for _, found in here]
+    # Its part begins after the entry before it only if a ranking is named there.
+    if not any(floor <= f.start < item.end for f in names):
+        floor = -1
+    ceiling = min((f.start for f in names if f.start >= item.end), default=None)
+    return [found for f, found in here if f.start >= floor and (ceiling is None or f.start < ceiling)]
+
+
+def share_context(finished: list[tuple[_Item, Ranking]]) -> list[tuple[_Item, Ranking]]:
+    """One ranking, one year and one total: entries naming the same ranking fill each other's
+    gaps ("ranked 12th in the … Report 2022." … "The report assessed 103 cities.")."""
+    known: dict[tuple[str, str], int] = {}
+    for _, ranking in finished:
+        for key in ("year", "total"):
+            if ranking.ranking and getattr(ranking, key) is not None:
+                known.setdefault((ranking.ranking, key), getattr(ranking, key))
+    out = []
+    for item, ranking in finished:
+        update = {key: known[(ranking.ranking, key)] for key in ("year", "total")
+                  if getattr(ranking, key) is None and (ranking.ranking, key) in known
+                  and (key != "total" or fits(known[(ranking.ranking, key)], ranking.rank))}
+        item.values.update(update)
+        out.append((item, ranking.model_copy(update=update) if update else ranking))
+    return out
+
+
+def fits(total: Optional[int], rank: Optional[int]) -> bool:
+    """No place ranks 19th among 13."""
+    return total is None or rank is None or rank <= total
+
+
+def _population(ctx: Context, fragment: Fragment) -> set[str]:
+    """What a ranking's name or size says is ranked: "top 100 counties" → {"county"}."""
+    return {_POPULATION_STEMS[m.group(1).lower()[:4]]
+            for m in _POPULATION_EN.finditer(ctx.doc.text, fragment.start, fragment.end)}
+
+
+def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[dict, set, dict, dict]:
+    """Context values by sentence, (English) the sentences whose context ranks zones, and
+    (English) what the rankings named and the sizes given in each sentence rank."""
+    by_sentence: dict[int, list[dict]] = {}
+    zone_rankings: set[int] = set()
+    named: dict[int, set[str]] = {}
+    sized: dict[int, set[str]] = {}
+    for fragment, found in context:
+        if _sub_index(fragment):
+            continue  # only for the position right before it (_own_part)
+        by_sentence.setdefault(fragment.sentence, []).append(found)
+        if ctx.language == "en" and _ZONE_WORDS_EN.search(ctx.doc.text, fragment.start, fragment.end):
+            zone_rankings.add(fragment.sentence)
+        if ctx.language == "en":
+            target = named if "ranking" in found else sized if "total" in found else None
+            if target is not None:
+                target.setdefault(fragment.sentence, set()).update(_population(ctx, fragment))
+    return by_sentence, zone_rankings, named, sized
+
+
+def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
+            related: set[int], floor: int = -1, index: Optional[tuple[dict, set]] = None) -> tuple[_Item, Ranking]:
+    values = dict(item.values)
+    by_sentence, zone_rankings, named_rank, sized = index or context_index(ctx, context)
+    # "Wenzhou ranked 15th among the 100 most innovative cities" after "the list of top 100
+    # counties": a sentence saying what its own ranking ranks does not take another's context.
+    own_population = sized.get(item.sentence, set())
+    # A ranking of zones ("among 169 national high-tech zones") is not the one a province or a
+    # city is ranked in a later sentence ("Hubei now has 12 zones, ranking third").
+    division = item.subject is not None and item.subject.kind == "division"
+    # A ranking's name (with its year and total) opens a block that the following sentences
+    # about places' positions share: "2022年度国家高新区综合评价结果公布。A位列第4位；B…；C…".
+    # Walk back from the item's sentence, nearest first, until a sentence naming a ranking, or
+    # until more than two sentences in a row say nothing about rankings.
+    sentence, gap = max(item.sentence, item.later), 0
+    while sentence >= 0 and gap <= 2:
+        if division and sentence != item.sentence and sentence in zone_rankings:
+            break
+        there = named_rank.get(sentence, set()) | sized.get(sentence, set())
+        if sentence != item.sentence and own_population and there and not (there & own_population):
+            break
+        found_here = by_sentence.get(sentence, [])
+        if sentence == item.sentence and ctx.language == "en":
+            found_here = _own_part(context, item, floor)
+        for found in found_here:
+            for key, value in found.items():
+                values.setdefault(key, value)
+        if any("ranking" in found for found in found_here):
+            break
+        gap = 0 if sentence in related else gap + 1
+        sentence -= 1
+    if ctx.language == "en":
+        # "The evaluation, conducted by …, assessed all 177 zones for 2022." just after.
+        # A named ranking is taken up again further on ("The report evaluated 103 cities." five
+        # sentences later); an unnamed one only just after.
+        named = values.get("ranking")
+        horizon = min(len(ctx.doc.sentences) - 1, item.sentence + (8 if named else 2))
+        for after in range(item.sentence + 1, horizon + 1):
+            back = _BACK_TO_RANKING_EN.match(ctx.doc.text, ctx.doc.sentence_span(after)[0])
+            # "The report assessed 103 cities." is not about an entry of "the evaluation of zones".
+            if back and (not named or back.group("head").rstrip("s") in named.lower()):
+                for found in by_sentence.get(after, []):
+                    for key in ("year", "total"):
+                        if key in found:
+                            values.setdefault(key, found[key])
+    if item.scoped:
+        # Its own scope: the named ranking and its size are the wider one's.
+        for key in ("ranking", "total"):
+            if key not in item.values:
+                values.pop(key, None)
+    sub_index = values.pop("sub_index", None)
+    if sub_index is not None:
+        values["ranking"] = sub_index
+    earlier = values.pop("from_rank", None)
+    if earlier is not None and values.get("rank") is not None and values.get("change") is None:
+        values["change"] = earlier - values["rank"]
+    if ctx.language == "en" and not fits(values.get("total"), values.get("rank")):
+        # "ranked 29th" under "… in the central six provinces": another list's size.
+        values.pop("total")
+    for key in ("rank", "total", "streak"):
+        if values.get(key) is not None and values[key] < 1:
+            values.pop(key)  # 第0位 is a typo or a code, not a position
+    item.values = values
+    return item, Ranking(subject=ctx.value(item.subject), evidence=ctx.doc.evidence(item.start, item.end),
+                         **{k: values.get(k) for k in FIELDS})
