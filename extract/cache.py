@@ -47,12 +47,21 @@ def cached(file_name: str, build: Callable[[], T]) -> T:
         pass
     value = build()
     try:
-        data = marshal.dumps(value)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
+        write_atomically(path, [marshal.dumps(value)])
     except (OSError, ValueError):
         pass
     return value
+
+
+def write_atomically(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write `path` whole or not at all: another process never reads a half-written entry,
+    and a failed write leaves no temporary file behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.writelines(chunks)
+        os.replace(temp, path)
+    except BaseException:
+        os.unlink(temp)
+        raise

@@ -19,11 +19,10 @@ import mmap
 import os
 import re
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from extract.cache import cache_dir
+from extract.cache import cache_dir, write_atomically
 from extract.rules import RULES_DIR
 
 _SHARD_FORMAT = 1
@@ -68,16 +67,7 @@ def _write_shards(tokenizer, forced: list[str], path: Path) -> None:
         index[first] = (offset, offset + len(blobs[-1]))
         offset += len(blobs[-1])
     header = marshal.dumps((_SHARD_FORMAT, tokenizer.total, forced, index))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(len(header).to_bytes(8, "little") + header)
-            out.writelines(blobs)
-        os.replace(temp, path)
-    except BaseException:
-        os.unlink(temp)
-        raise
+    write_atomically(path, [len(header).to_bytes(8, "little"), header, *blobs])
 
 
 class _Shards:
