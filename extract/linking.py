@@ -99,9 +99,11 @@ class Linker:
         return adcode if adcode and adcode in self.gaz.by_code else None
 
     # -- divisions ----------------------------------------------------------------------------
-    def _chain_zh(self, text: str) -> tuple[list[Division], int]:
-        """Division names read from the start of `text`, each inside the one before."""
+    def _chain_zh(self, text: str) -> tuple[list[Division], list[int]]:
+        """Division names read from the start of `text`, each inside the one before, and the
+        offset where each of them ends."""
         chain: list[Division] = []
+        ends: list[int] = []
         pos = 0
         while pos < len(text):
             found = self.gaz.prefix_zh(text, pos)
@@ -114,7 +116,8 @@ class Linker:
                     break
             chain.append(division)
             pos += length
-        return chain, pos
+            ends.append(pos)
+        return chain, ends
 
     def _within(self, division: Division, outer: Division) -> bool:
         d: Optional[Division] = division
@@ -172,32 +175,25 @@ class Linker:
         if not text:
             return None
         adcode = self._zone(text, "zh")
-        chain, pos = self._chain_zh(text)
-        rest = text[pos:]
+        chain, ends = self._chain_zh(text)
         # 河南省平顶山高新区: drop the outer names and try the zone itself.
-        for start in range(1, len(chain) + 1):
+        for end in ends:
             if adcode is not None:
                 break
-            adcode = self._zone(self._zh_from(text, chain, start), "zh")
+            adcode = self._zone(text[end:], "zh")
         if adcode is not None:
-            zone_division = self.gaz.by_code[adcode]
-            # A named county or district inside the zone's city is more specific than the city.
-            if chain and self._within(chain[-1], zone_division):
-                return chain[-1]
-            return zone_division
+            return self._most_specific(adcode, chain)
+        rest = text[ends[-1]:] if ends else text
         if chain and (not rest or not rest[0].isdigit()):
             return chain[-1]
         return None
 
-    def _zh_from(self, text: str, chain: list[Division], start: int) -> str:
-        """`text` with the first `start` division names of `chain` removed."""
-        pos = 0
-        for division in chain[:start]:
-            found = self.gaz.prefix_zh(text, pos)
-            if found is None:
-                break
-            pos += found[0]
-        return text[pos:]
+    def _most_specific(self, zone_adcode: str, chain: list[Division]) -> Division:
+        """A zone's division, or a county or district named inside the zone's city (more specific)."""
+        zone_division = self.gaz.by_code[zone_adcode]
+        if chain and self._within(chain[-1], zone_division):
+            return chain[-1]
+        return zone_division
 
     def _division_en(self, mention: str) -> Optional[Division]:
         text = self._clean_en(unicodedata.normalize("NFKC", mention))
@@ -207,10 +203,7 @@ class Linker:
         words = text.split()
         chain = self._chain_en(words)
         if adcode is not None:
-            zone_division = self.gaz.by_code[adcode]
-            if chain and self._within(chain[-1], zone_division):
-                return chain[-1]
-            return zone_division
+            return self._most_specific(adcode, chain)
         return chain[-1] if chain else None
 
     def place(self, mention: Optional[str], language: str, text: str = "") -> Optional[Place]:
