@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Optional
 
+from extract.compiled_regex import compile_parts, from_parts
 from extract.errors import RuleError
 from extract.prefilter import required_literals
 
@@ -38,22 +39,25 @@ class CompiledRule:
     negatives: tuple[str, ...]
     # Strings a match must contain one of (casefolded for English), or None: see prefilter.py.
     anchors: Optional[tuple[str, ...]] = None
+    # The compiled form as cached (see compiled_regex.py), or None.
+    parts: Optional[tuple] = field(default=None, compare=False, repr=False)
 
     @cached_property
     def regex(self) -> re.Pattern:
-        # Compiled on first use: an article that never triggers a kind never pays for its rules.
-        return re.compile(self.pattern, self.flags)
+        # Built on first use: an article that never triggers a kind never pays for its rules.
+        return from_parts(self.pattern, self.flags, self.parts)
 
     def to_data(self) -> tuple:
         return (self.id, self.kind, self.pattern, int(self.flags), self.path, self.index,
-                [(e.text, e.expect) for e in self.examples], list(self.negatives), self.anchors)
+                [(e.text, e.expect) for e in self.examples], list(self.negatives), self.anchors,
+                compile_parts(self.pattern, self.flags))
 
     @classmethod
     def from_data(cls, data: tuple) -> "CompiledRule":
-        id_, kind, pattern, flags, path, index, examples, negatives, anchors = data
+        id_, kind, pattern, flags, path, index, examples, negatives, anchors, parts = data
         return cls(id_, kind, pattern, flags, path, index,
                    tuple(RuleExample(t, e) for t, e in examples), tuple(negatives),
-                   tuple(anchors) if anchors else None)
+                   tuple(anchors) if anchors else None, parts)
 
 
 @dataclass
@@ -73,14 +77,15 @@ class RuleSet:
         return {"language": self.language, "words": {k: sorted(v) for k, v in self.words.items()},
                 "macros": self.macros,
                 "rules": {k: [r.to_data() for r in rules] for k, rules in self.rules.items()},
-                "triggers": {k: (p.pattern, int(p.flags)) for k, p in self.triggers.items()},
+                "triggers": {k: (p.pattern, int(p.flags), compile_parts(p.pattern, p.flags))
+                             for k, p in self.triggers.items()},
                 "corpus_negatives": [list(c) for c in self.corpus_negatives]}
 
     @classmethod
     def from_data(cls, data: dict) -> "RuleSet":
         return cls(data["language"], {k: frozenset(v) for k, v in data["words"].items()}, data["macros"],
                    {k: [CompiledRule.from_data(r) for r in rules] for k, rules in data["rules"].items()},
-                   {k: re.compile(p, f) for k, (p, f) in data["triggers"].items()},
+                   {k: from_parts(p, f, parts) for k, (p, f, parts) in data["triggers"].items()},
                    [tuple(c) for c in data["corpus_negatives"]])
 
     def expand(self, pattern: str) -> str:
