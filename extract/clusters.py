@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extract import clusters_en, clusters_zh
+from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.mentions import Place
@@ -14,9 +15,9 @@ from extract.places import gazetteer
 from extract.spans import trim_left
 from schemas.record import Cluster
 
-_CLUSTER_OF_EN = re.compile(r"cluster\s+of\s", re.I)
-_EN_CANON = [(re.compile(r"\bindustrial\b"), "industry"), (re.compile(r"\bindustries\b"), "industry"),
-             (re.compile(r"\bmaterials\b"), "material"), (re.compile(r"[\s\-]+"), "")]
+_CLUSTER_OF_EN = cached_compile(r"cluster\s+of\s", re.I)
+_EN_CANON = [(cached_compile(r"\bindustrial\b"), "industry"), (cached_compile(r"\bindustries\b"), "industry"),
+             (cached_compile(r"\bmaterials\b"), "material"), (cached_compile(r"[\s\-]+"), "")]
 
 
 @dataclass

@@ -6,23 +6,24 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extract.compiled_regex import cached_compile
 from extract.document import HAN, Document
 from extract.mentions import Place
 from extract.places import gazetteer
 
 # Quotes, digits and counted numerals (“一集群一方案”, 五个千亿) say nothing of an industry.
-_NOT_CONTENT = re.compile(r"[\W\d_A-Za-z]|[零〇一二两三四五六七八九十百千万亿]+(?:个|大|项|类|级)")
+_NOT_CONTENT = cached_compile(r"[\W\d_A-Za-z]|[零〇一二两三四五六七八九十百千万亿]+(?:个|大|项|类|级)")
 # 3市动力电池集群: a count of places before the name, so the clusters of several places.
-COUNTED_BEFORE = re.compile(r"(?:\d|[一二两三四五六七八九十几多])[市县区省地]$")
+COUNTED_BEFORE = cached_compile(r"(?:\d|[一二两三四五六七八九十几多])[市县区省地]$")
 # 新乡的 / 郑州、许昌两市的: a place in the possessive just before a name.
-_POSSESSIVE = re.compile(r"(?:[市县区])?(?:[两三四五六七八九十\d]{1,2}[市县区地])?的")
-_SHARED = re.compile(r"[两三四五六七八九十\d]{1,2}[市县区地]的")
-_QUOTED = re.compile(r"[“\"‘「『][^”\"’」』]{1,12}[”\"’」』]")
+_POSSESSIVE = cached_compile(r"(?:[市县区])?(?:[两三四五六七八九十\d]{1,2}[市县区地])?的")
+_SHARED = cached_compile(r"[两三四五六七八九十\d]{1,2}[市县区地]的")
+_QUOTED = cached_compile(r"[“\"‘「『][^”\"’」』]{1,12}[”\"’」』]")
 # 湖南两大集群 / 电子信息三地集群 / 新能源汽车类集群: clusters counted or classed, not named.
-_COUNTED_CLUSTERS = re.compile(r"(?:(?:\d+|[一二两三四五六七八九十几多])(?:个|大|地|家)|类)(?:产业)?集群$")
+_COUNTED_CLUSTERS = cached_compile(r"(?:(?:\d+|[一二两三四五六七八九十几多])(?:个|大|地|家)|类)(?:产业)?集群$")
 _TYPES = ("创新型", "特色", "战略性新兴", "先进制造业")
 # 全国最大的低压电器产业集群 / 国内重要的…集群: a cluster described, not named.
-DESCRIBED = re.compile(r"(?:最大|最强|最全|最完整|最集中|最具\w{0,4}|重要|知名|著名|领先|主要)的$")
+DESCRIBED = cached_compile(r"(?:最大|最强|最全|最完整|最集中|最具\w{0,4}|重要|知名|著名|领先|主要)的$")
 
 
 def is_generic(name: str, generic: frozenset[str]) -> bool:
@@ -106,9 +107,9 @@ def city_of_zone(text: str, start: int, end: int) -> Optional[tuple[int, int, ob
 # Who publishes a list says its level when its name does not (工业和信息化部公布2023年度中小企业
 # 特色产业集群名单 is a national list).
 _ISSUERS = [
-    (re.compile(r"工业和信息化部|工信部|科技部|国家发展改革委|国家发改委|商务部|国务院|国家级"), "national"),
-    (re.compile(rf"省{HAN}{{0,8}}?(?:厅|委|局|政府)|自治区{HAN}{{0,8}}?(?:厅|委|局|政府)"), "provincial"),
-    (re.compile(rf"市{HAN}{{0,8}}?(?:局|委|政府)"), "municipal"),
+    (cached_compile(r"工业和信息化部|工信部|科技部|国家发展改革委|国家发改委|商务部|国务院|国家级"), "national"),
+    (cached_compile(rf"省{HAN}{{0,8}}?(?:厅|委|局|政府)|自治区{HAN}{{0,8}}?(?:厅|委|局|政府)"), "provincial"),
+    (cached_compile(rf"市{HAN}{{0,8}}?(?:局|委|政府)"), "municipal"),
 ]
 
 

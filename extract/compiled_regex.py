@@ -1,5 +1,6 @@
 """Regular expressions whose compiled form is kept in the cache, so a short run does not
-compile them again.
+compile them again: the rules' patterns in the rule cache, the code's own patterns (through
+`cached_compile`) in a cache file of their own.
 
 `re.compile` parses a pattern and turns it into opcodes in Python code: about 0.2 ms for a
 short pattern and several ms for a long word-list alternation, some 25 ms for the rules a
@@ -11,9 +12,17 @@ changed internal) falls back to `re.compile`, so the worst case is the old speed
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from array import array
 from typing import Optional
+
+# (pattern, flags) -> compile_parts(...), read from the cache file on first use.
+_store: Optional[dict] = None
+_added: dict = {}
+# More entries than the code has patterns means old versions' patterns: start afresh.
+_MAX_ENTRIES = 2000
 
 
 def compile_parts(pattern: str, flags: int) -> Optional[tuple]:
@@ -54,3 +63,59 @@ def from_parts(pattern: str, flags: int, parts: Optional[tuple]) -> re.Pattern:
         except Exception:
             pass
     return re.compile(pattern, flags)
+
+
+def cached_compile(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile` for the code's constant patterns, served from the cache across runs."""
+    global _store
+    flags = int(flags)
+    if _store is None:
+        _store = _read_store()
+    parts = _store.get((pattern, flags))
+    if parts is None:
+        parts = compile_parts(pattern, flags)
+        if parts is None or os.environ.get("NEWS_EXTRACT_NO_CACHE"):
+            return re.compile(pattern, flags)
+        if not _added:
+            import atexit
+
+            atexit.register(_save_store)
+        _store[(pattern, flags)] = _added[(pattern, flags)] = parts
+    return from_parts(pattern, flags, parts)
+
+
+def _store_path():
+    import _sre
+
+    from extract.cache import cache_dir
+
+    return cache_dir() / f"patterns-{sys.version_info[0]}.{sys.version_info[1]}-{_sre.MAGIC}.marshal"
+
+
+def _read_store() -> dict:
+    import marshal
+
+    if os.environ.get("NEWS_EXTRACT_NO_CACHE"):
+        return {}
+    try:
+        with open(_store_path(), "rb") as f:
+            store = marshal.load(f)
+        return store if isinstance(store, dict) else {}
+    except Exception:  # absent, unreadable or from another version: rebuilt as patterns compile
+        return {}
+
+
+def _save_store() -> None:
+    """At exit, add this run's new patterns to the file (another process may have added its own)."""
+    import marshal
+
+    from extract.cache import write_atomically
+
+    merged = _read_store()
+    if len(merged) + len(_added) > _MAX_ENTRIES:
+        merged = {}
+    merged.update(_added)
+    try:
+        write_atomically(_store_path(), [marshal.dumps(merged)])
+    except (OSError, ValueError):
+        pass  # no writable cache folder: patterns are compiled each run

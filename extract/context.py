@@ -5,21 +5,22 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from extract.compiled_regex import cached_compile
 from extract.document import Document
 from extract.mentions import Place, Places
 from extract.rules import RuleSet
 
-_CLAUSE_END_ZH = re.compile(r"[,;:。!?、]")
-_CLAUSE_END_EN = re.compile(r"[,;:.!?]\s")
+_CLAUSE_END_ZH = cached_compile(r"[,;:。!?、]")
+_CLAUSE_END_EN = cached_compile(r"[,;:.!?]\s")
 # The words between a place and a division that only locates it ("… Zone in central China's
 # Hunan Province", "Lianyungang, a port city in east China's Jiangsu Province", "Hefei, capital
 # of East China's Anhui province").
-_APPOSITION_EN = re.compile(
+_APPOSITION_EN = cached_compile(
     r",?\s+(?:also\s+)?(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?)?(?:in|capital\s+(?:city\s+)?of)\s+(?:the\s+)?(?:(?:north|south|east|west|"
     r"central|northeast|northwest|southeast|southwest|eastern|western|northern|southern)\s+)?"
     r"(?:China(?:'s|’s)\s+)?(?:the\s+)?", re.I)
-_DIVISION_SUFFIX_EN = re.compile(r"(?:province|city|district|county|municipality)$", re.I)
-_DIVISION_AFTER_EN = re.compile(r"\s+(?:province|city|district|county|municipality)\b|['’]s\b", re.I)
+_DIVISION_SUFFIX_EN = cached_compile(r"(?:province|city|district|county|municipality)$", re.I)
+_DIVISION_AFTER_EN = cached_compile(r"\s+(?:province|city|district|county|municipality)\b|['’]s\b", re.I)
 
 
 class Context:

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import re
 
+from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.spans import trim_left
 from schemas.record import EnterpriseCount
 
 # A category defined by money (营收超10亿元的企业, 产值超百亿企业) is a threshold.
-_MONEY_THRESHOLD_ZH = re.compile(r"[亿億]|万元|元")
+_MONEY_THRESHOLD_ZH = cached_compile(r"[亿億]|万元|元")
 # 、和及与 between the categories of a 分别 list; a level that may stand for a whole category
 # (国家级、省级专精特新企业); a count of places before a category (两市高新技术企业).
-_JOINERS_ZH = re.compile(r"[、和及与]")
-_LEVEL_ZH = re.compile(r"(?:国家级|国家|省级|省|市级|市|县级|区级|自治区级)(?:以上)?")
-_COUNTED_PLACES_ZH = re.compile(r"[两三四五六七八九十\d]{1,2}[市县区地家个]")
+_JOINERS_ZH = cached_compile(r"[、和及与]")
+_LEVEL_ZH = cached_compile(r"(?:国家级|国家|省级|省|市级|市|县级|区级|自治区级)(?:以上)?")
+_COUNTED_PLACES_ZH = cached_compile(r"[两三四五六七八九十\d]{1,2}[市县区地家个]")
 _QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
-_IN_PLACE_EN = re.compile(r"\s+(?:in|at)\s+")
-_LEVEL_TAIL_EN = re.compile(r"\s+(?:at|above|at\s+or\s+above|at\s+and\s+above)\s+(?:the\s+)?[\w-]+"
+_IN_PLACE_EN = cached_compile(r"\s+(?:in|at)\s+")
+_LEVEL_TAIL_EN = cached_compile(r"\s+(?:at|above|at\s+or\s+above|at\s+and\s+above)\s+(?:the\s+)?[\w-]+"
                             r"(?:[\s-]+level)?(?:\s+(?:or|and)\s+(?:above|higher))?$", re.I)
 
 

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
+from extract.compiled_regex import cached_compile
 from extract.textmap import TextMap
 from schemas.record import Evidence
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = cached_compile(r"[\u3400-\u9fff]")
 # A Chinese character in patterns compiled on every run: by category rather than as a code
 # point range, which Python's regex compiler walks one code point at a time (~2 ms a use).
 HAN = r"[^\W\d_A-Za-z]"
-_LATIN = re.compile(r"[A-Za-z]+")
+_LATIN = cached_compile(r"[A-Za-z]+")
 
 # Sentence ends. Chinese: 。！？； and line breaks. English: . ! ? followed by a space, a
 # capital letter or the end, except after abbreviations such as "No." that precede a number.
-_ZH_SENTENCE_END = re.compile(r"[。!?;！？；]+[”’\"」』)]*|\n+")
-_EN_SENTENCE_END = re.compile(
+_ZH_SENTENCE_END = cached_compile(r"[。!?;！？；]+[”’\"」』)]*|\n+")
+_EN_SENTENCE_END = cached_compile(
     r"(?<!\bNo)(?<!\bno)(?<!\bMr)(?<!\bDr)(?<!\bCo)(?<!\bSt)(?<!\bvs)"
     r"[.!?]+[\"'”’)]*(?=\s|[A-Z]|$)|\n+")
 
@@ -42,7 +42,7 @@ def detect_language(text: str) -> str:
 # cost quadratic time; longer "sentences" are cut at a clause break. Real sentences, cluster
 # lists included, stay well below this.
 MAX_SENTENCE = 1000
-_CLAUSE_BREAK = re.compile(r"[，,、：:\s]")
+_CLAUSE_BREAK = cached_compile(r"[，,、：:\s]")
 
 
 def split_sentences(text: str, language: str) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable, Optional
 
+from extract.compiled_regex import cached_compile
 from extract.places import Division, Gazetteer, gazetteer
 from schemas.record import Place, Record
 
@@ -20,9 +21,9 @@ _MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
 _LEVEL_DEPTH = {"province": 0, "city": 1, "county": 2, "district": 2}
 # Words that qualify a zone without naming its place: 平顶山国家高新区, "Luoyang National Hi-tech Zone".
 _ZH_QUALIFIERS = ("国家级", "国家", "省级")
-_EN_QUALIFIERS = re.compile(r"\b(?:national|state-level|provincial|china)\b\s*", re.I)
+_EN_QUALIFIERS = cached_compile(r"\b(?:national|state-level|provincial|china)\b\s*", re.I)
 _EN_ALIASES = {"tibet": "xizang", "macau": "macao", "xian": "xi'an", "luan": "lu'an"}
-_EN_GENITIVE = re.compile(r"['’]s\b")
+_EN_GENITIVE = cached_compile(r"['’]s\b")
 
 
 def _kind(suffix: str) -> str:

@@ -11,20 +11,21 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
 
+from extract.compiled_regex import cached_compile
 from extract.document import HAN, Document
 from extract.places import Division, gazetteer
 from extract.rules import RuleSet
 
-_CJK_WORD = re.compile(HAN)
+_CJK_WORD = cached_compile(HAN)
 # Apostrophes split words so that "Guangdong's" finds Guangdong; "Xi'an" is found as two
 # words one character apart.
-_EN_WORD = re.compile(r"[A-Za-z]+")
+_EN_WORD = cached_compile(r"[A-Za-z]+")
 # What an English reference may stand for: "the city" is no province, "the zone" no division.
-_REFERENCE_KINDS_EN = [(re.compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
-                       (re.compile(r"\bprovince\b", re.I), {"province"}),
-                       (re.compile(r"\b(?:city|municipality)\b", re.I), {"city", "county"}),
-                       (re.compile(r"\b(?:district|county)\b", re.I), {"county", "district"})]
-_COUNTED = re.compile(r"^第?[零〇一二两三四五六七八九十百千万\d]+[家个所座处]?$")
+_REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
+                       (cached_compile(r"\bprovince\b", re.I), {"province"}),
+                       (cached_compile(r"\b(?:city|municipality)\b", re.I), {"city", "county"}),
+                       (cached_compile(r"\b(?:district|county)\b", re.I), {"county", "district"})]
+_COUNTED = cached_compile(r"^第?[零〇一二两三四五六七八九十百千万\d]+[家个所座处]?$")
 
 
 def _occurrences(text: str, word: str, start: int, end: int):
@@ -61,7 +62,7 @@ class Places:
         self._weak_suffixes = words.get("weak_zone_suffixes", frozenset())
         self._zone = ruleset.compile("{zone_suffixes}") if "zone_suffixes" in ruleset.macros else None
         self._reference = ruleset.compile("{place_references}") if self._references else None
-        self._collective = (re.compile("(?:" + ruleset.expand("{collective_zone}") + ")$")
+        self._collective = (cached_compile("(?:" + ruleset.expand("{collective_zone}") + ")$")
                             if "collective_zone" in ruleset.macros else None)
 
     def in_sentence(self, index: int) -> list[Place]:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
+from extract.compiled_regex import cached_compile
+
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], 1)}
 _DATE_PATTERNS = [
-    (re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"), "ymd"),
-    (re.compile(r"\b(" + "|".join(_MONTHS) + r")\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b", re.I), "mdy"),
-    (re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\.?,?\s+((?:19|20)\d\d)\b", re.I), "dmy"),
+    (cached_compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"), "ymd"),
+    (cached_compile(r"\b(" + "|".join(_MONTHS) + r")\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b", re.I), "mdy"),
+    (cached_compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\.?,?\s+((?:19|20)\d\d)\b", re.I), "dmy"),
 ]
 _HEAD_LINES = 6
 

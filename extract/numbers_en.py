@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from extract.compiled_regex import cached_compile
+
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
           "eighteen", "nineteen"]
@@ -17,8 +19,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
              "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
              "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000}
-_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
-_ORDINAL_DIGITS = re.compile(r"^(\d+)\s*(?:st|nd|rd|th)$", re.I)
+_DIGITS = cached_compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+_ORDINAL_DIGITS = cached_compile(r"^(\d+)\s*(?:st|nd|rd|th)$", re.I)
 
 # Words for the rule macros, longest first so alternations prefer the full word.
 CARDINAL_WORDS = sorted(set(_CARDINALS) - {"a", "zero"}, key=len, reverse=True)

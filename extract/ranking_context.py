@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.ranking_merge import FIELDS
@@ -18,10 +19,10 @@ from schemas.record import Ranking
 if TYPE_CHECKING:
     from extract.rankings import _Item
 
-_ZONE_WORDS_EN = re.compile(r"\b(?:zones?|parks?)\b", re.I)
-_BACK_TO_RANKING_EN = re.compile(
+_ZONE_WORDS_EN = cached_compile(r"\b(?:zones?|parks?)\b", re.I)
+_BACK_TO_RANKING_EN = cached_compile(
     r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<head>evaluation|ranking|rankings|report|assessment|list|index|survey)\b", re.I)
-_POPULATION_EN = re.compile(r"\b(zones?|parks?|cit(?:y|ies)|count(?:y|ies)|provinces?|districts?)\b", re.I)
+_POPULATION_EN = cached_compile(r"\b(zones?|parks?|cit(?:y|ies)|count(?:y|ies)|provinces?|districts?)\b", re.I)
 _POPULATION_STEMS = {"zone": "zone", "park": "zone", "city": "city", "citi": "city", "coun": "county",
                      "prov": "province", "dist": "district"}
 

@@ -7,16 +7,17 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.mentions import Place
 
 # "among Chinese cities that host most companies": what is ranked are places.
 _PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|areas|places)\b"
-_RELATIVE_EN = re.compile(r"\s*(?:which|who|that|where)\b", re.I)
+_RELATIVE_EN = cached_compile(r"\s*(?:which|who|that|where)\b", re.I)
 # "Trina Solar, based in Wujin, ranked 12th": the place only says where the company is.
-_BASED_IN_EN = re.compile(r",\s+(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.I)
-_ACRONYM_LED_EN = re.compile(r"\s*[A-Z][A-Z0-9&]+(?:-[A-Za-z0-9&]+)*[\s,]")
+_BASED_IN_EN = cached_compile(r",\s+(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.I)
+_ACRONYM_LED_EN = cached_compile(r"\s*[A-Z][A-Z0-9&]+(?:-[A-Za-z0-9&]+)*[\s,]")
 
 
 def same_place(a: Optional[Place], b: Optional[Place]) -> bool:
@@ -113,11 +114,11 @@ def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
 def _non_place_patterns(ctx: Context) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     def build() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         heads = "|".join(sorted((re.escape(h) for h in ctx.words("non_place_subject_heads")), key=len, reverse=True))
-        return (re.compile(r"(?<![\w.-])(?:%s)(?![\w-])" % heads, re.I),
+        return (cached_compile(r"(?<![\w.-])(?:%s)(?![\w-])" % heads, re.I),
                 # "ranked 8th among Chinese universities", "ranked 137th on the Fortune China 500 list of companies"
-                re.compile(r"\s*(?:place|position|spot)?\s*(?:[\w'’-]+\s+){0,3}?(?:among|on)\s+(?:the\s+)?"
+                cached_compile(r"\s*(?:place|position|spot)?\s*(?:[\w'’-]+\s+){0,3}?(?:among|on)\s+(?:the\s+)?"
                            r"(?:(?!%s)[\w'’&-]+\s+){0,6}?(?:%s)(?![\w-])" % (_PLACE_NOUNS_EN, heads), re.I),
-                re.compile(r"\d|^(?:%s)$" % "|".join(ctx.words("cardinal_words") or ["one"]), re.I))
+                cached_compile(r"\d|^(?:%s)$" % "|".join(ctx.words("cardinal_words") or ["one"]), re.I))
 
     return ctx.ruleset.built("non_place_en", build)
 

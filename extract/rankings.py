@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.ranking_context import context_index, finish, floor_of, share_context
@@ -15,17 +16,17 @@ from extract.mentions import Place
 from schemas.record import Ranking
 
 _CONTEXT_GROUPS = ("ranking", "year", "total")
-_LIST_ITEM = re.compile(r"\d+|[零〇一二两三四五六七八九十百]+|[a-z]+(?:-[a-z]+)?", re.I)
+_LIST_ITEM = cached_compile(r"\d+|[零〇一二两三四五六七八九十百]+|[a-z]+(?:-[a-z]+)?", re.I)
 _NOT_NUMBERS = {"and", "th", "st", "nd", "rd", "places", "place", "spots", "positions", "position",
                 "respectively", "ranked", "ranks", "ranking", "the", "of", "rose", "up", "by"}
-_SCOPE_INSIDE_EN = re.compile(r"\b(?:province|region)(?:'s|’s)?\s+(?:the\s+)?$", re.I)
-_LEAD_IN_EN = re.compile(r"(?:^|[\s,;])(?:in|within|across)\s+(?:the\s+)?$", re.I)
-_LEAD_REF_EN = re.compile(r"(?:\s+(?:province|region))?\s*,?\s*(?:it|the\s+zone|the\s+park|the\s+city|the\s+county|the\s+district)\s", re.I)
-_FIRST_N_EN = re.compile(r"\b(?:the\s+)?(?:first|former)\b", re.I)
-_LAST_N_EN = re.compile(r"\b(?:the\s+)?(?:last|latter)\b", re.I)
+_SCOPE_INSIDE_EN = cached_compile(r"\b(?:province|region)(?:'s|’s)?\s+(?:the\s+)?$", re.I)
+_LEAD_IN_EN = cached_compile(r"(?:^|[\s,;])(?:in|within|across)\s+(?:the\s+)?$", re.I)
+_LEAD_REF_EN = cached_compile(r"(?:\s+(?:province|region))?\s*,?\s*(?:it|the\s+zone|the\s+park|the\s+city|the\s+county|the\s+district)\s", re.I)
+_FIRST_N_EN = cached_compile(r"\b(?:the\s+)?(?:first|former)\b", re.I)
+_LAST_N_EN = cached_compile(r"\b(?:the\s+)?(?:last|latter)\b", re.I)
 # "…, 2nd in the province" / "…, province ranking second": a position within the province.
-_SCOPE_AFTER_EN = re.compile(r"\s*(?:place\s+|position\s+)?(?:in|within|among)\s+(?:the\s+|its\s+)?(?:province|region)\b", re.I)
-_SCOPE_BEFORE_EN = re.compile(r"(?:\bprovince|\bin\s+the\s+province,?(?:\s+it)?|\bprovincially,?)\s+$", re.I)
+_SCOPE_AFTER_EN = cached_compile(r"\s*(?:place\s+|position\s+)?(?:in|within|among)\s+(?:the\s+|its\s+)?(?:province|region)\b", re.I)
+_SCOPE_BEFORE_EN = cached_compile(r"(?:\bprovince|\bin\s+the\s+province,?(?:\s+it)?|\bprovincially,?)\s+$", re.I)
 
 
 @dataclass

@@ -13,12 +13,12 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Optional
 
-from extract.compiled_regex import compile_parts, from_parts
+from extract.compiled_regex import cached_compile, compile_parts, from_parts
 from extract.errors import RuleError
 from extract.prefilter import required_literals
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-_MACRO = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_MACRO = cached_compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class RuleSet:
     def compile(self, pattern: str) -> re.Pattern:
         """`pattern` with its macros expanded, compiled once per rule set: callers run per
         document, and expanding the word-list macros costs more than the match."""
-        return self.built(pattern, lambda: re.compile(self.expand(pattern),
+        return self.built(pattern, lambda: cached_compile(self.expand(pattern),
                                                       re.IGNORECASE if self.language == "en" else 0))
 
     def built(self, key: str, build):

@@ -7,12 +7,12 @@ from the end and stopping at a function word or verb does that for any wording.
 
 from __future__ import annotations
 
-import re
 
+from extract.compiled_regex import cached_compile
 from extract.document import Document
 
-_NAME_TOKEN_ZH = re.compile(r"^[\w“”\"·‘’「」『』]+$")
-_NAME_TOKEN_EN = re.compile(r"^[A-Za-z0-9][\w'’&.-]*$|^&$|^-$|^['‘’\"“”]$")
+_NAME_TOKEN_ZH = cached_compile(r"^[\w“”\"·‘’「」『』]+$")
+_NAME_TOKEN_EN = cached_compile(r"^[A-Za-z0-9][\w'’&.-]*$|^&$|^-$|^['‘’\"“”]$")
 _QUOTES_EN = "'‘’\"“”"
 
 

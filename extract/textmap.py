@@ -8,14 +8,15 @@ normalized character maps back to exactly one original span.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from array import array
 from functools import lru_cache
 
+from extract.compiled_regex import cached_compile
+
 # Characters NFKC never changes in practice: ASCII and the CJK unified ideographs block.
 # Only the others are looked at one by one, which keeps normalization linear and cheap.
-_MAYBE_CHANGED = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]")
+_MAYBE_CHANGED = cached_compile(r"[^\x00-\x7f\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,6 @@ import hashlib
 import marshal
 import mmap
 import os
-import re
 import sys
 from array import array
 from functools import lru_cache
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Optional
 
 from extract.cache import cache_dir, write_atomically
+from extract.compiled_regex import cached_compile
 from extract.rules import RULES_DIR
 
 _SHARD_FORMAT = 2
@@ -220,7 +220,7 @@ def token_spans(text: str, language: str) -> list[tuple[int, int]]:
 
 # "216,academician": machine translation often drops the space after a comma; spaCy then keeps
 # the two words as one token. Digit groups (1,200) stay whole.
-_GLUED_EN = re.compile(r"[,;:](?=[A-Za-z])|(?<=[A-Za-z%])[,;:]")
+_GLUED_EN = cached_compile(r"[,;:](?=[A-Za-z])|(?<=[A-Za-z%])[,;:]")
 
 
 def _unglued(start: int, word: str) -> list[tuple[int, int]]:
