@@ -100,6 +100,14 @@ class Document:
     def sentence_span(self, index: int) -> tuple[int, int]:
         return self.sentences[index]
 
+    def in_first_line(self, index: int) -> bool:
+        """Whether sentence `index` is in the text's first line ("Good news!Shaoxing high-tech
+        zone national ranking rose 12 places" is two sentences of one headline)."""
+        if index == 0:
+            return True
+        line_end = self.text.find("\n", self.sentences[0][0]) if self.sentences else -1
+        return 0 <= index < len(self.sentences) and line_end >= 0 and self.sentences[index][0] < line_end
+
     # -- values and evidence ---------------------------------------------------------------
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.map.span(start, end)

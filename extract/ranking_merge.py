@@ -19,11 +19,11 @@ def merge_restated(ctx: Context, finished: list[tuple[object, Ranking]]) -> list
     kept: list[tuple[object, Ranking]] = []
     for item, ranking in finished:
         for i, (other, other_ranking) in enumerate(kept):
-            headline = 0 in (item.sentence, other.sentence)
+            headline = ctx.doc.in_first_line(item.sentence) or ctx.doc.in_first_line(other.sentence)
             if not _same_place(ctx, item.subject, other.subject, headline):
                 continue
             if not _restates(item.values, other.values, headline) and not (
-                    ctx.language == "zh" and _completes(item, other)):
+                    _completes(item, other)):
                 continue
             # The entry with more values keeps its evidence; the other fills its gaps.
             main, extra = (item, other) if len(item.values) > len(other.values) else (other, item)
@@ -60,7 +60,8 @@ def _restates(a: dict, b: dict, headline: bool) -> bool:
 
 
 def _completes(a, b) -> bool:
-    """仙桃市、宜都市分别位列第46位、第50位。其中，仙桃市较上年前移9位: the same place in the same
+    """仙桃市、宜都市分别位列第46位、第50位。其中，仙桃市较上年前移9位 / "ranked 6th … Hefei
+    High-tech Zone has now moved up for four consecutive years": the same place in the same
     named ranking, a sentence or two apart, one stating the position and the other only the
     move: one entry."""
     x, y = a.values, b.values

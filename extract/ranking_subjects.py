@@ -16,7 +16,7 @@ from extract.mentions import Place
 _PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|areas|places)\b"
 _RELATIVE_EN = cached_compile(r"\s*(?:which|who|that|where)\b", re.I)
 # "Trina Solar, based in Wujin, ranked 12th": the place only says where the company is.
-_BASED_IN_EN = cached_compile(r",\s+(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.I)
+_BASED_IN_EN = cached_compile(r",\s+(?:based|headquartered|located)\s+in\s+(?:the\s+)?$", re.I)
 _ACRONYM_LED_EN = cached_compile(r"\s*[A-Z][A-Z0-9&]+(?:-[A-Za-z0-9&]+)*[\s,]")
 
 
@@ -104,20 +104,28 @@ def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
         return True
     # 在2022中国企业500强中，华为位列第15位 / 柳州市工业百强企业中，上汽通用五菱位居第一: the list
     # framing the sentence ranks companies.
-    company_list_frame = ctx.ruleset.compile(
-        "(?:(?:百强|\\d+强){non_place_ranking_words}|{non_place_ranking_words}"
-        "(?:\\d+强|百强|[^,;。:]{0,6}?(?:榜单|榜|排行榜|排行|排名)))(?:中|之中|里),")
+    # 华为入选世界500强，位列第111位: the list's name just before the position.
+    company_list = ("(?:(?:百强|\\d+强){non_place_ranking_words}|{non_place_ranking_words}"
+                    "(?:\\d+强|百强|[^,;。:]{0,6}?(?:榜单|榜|排行榜|排行|排名)))")
+    framing = ctx.ruleset.compile(company_list + "(?:中|之中|里)")
+    just_before = ctx.ruleset.compile(company_list + ",?$")
     start = ctx.doc.sentence_span(fragment.sentence)[0]
-    return company_list_frame.search(ctx.doc.text, start, fragment.start) is not None
+    # The frame may end inside the fragment (…学科排名中位列第14位 begins at 排名).
+    return (framing.search(ctx.doc.text, start, fragment.groups["rank"][0]) is not None
+            or just_before.search(ctx.doc.text, start, fragment.start) is not None)
 
 
 def _non_place_patterns(ctx: Context) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     def build() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         heads = "|".join(sorted((re.escape(h) for h in ctx.words("non_place_subject_heads")), key=len, reverse=True))
         return (cached_compile(r"(?<![\w.-])(?:%s)(?![\w-])" % heads, re.I),
-                # "ranked 8th among Chinese universities", "ranked 137th on the Fortune China 500 list of companies"
-                cached_compile(r"\s*(?:place|position|spot)?\s*(?:[\w'’-]+\s+){0,3}?(?:among|on)\s+(?:the\s+)?"
-                           r"(?:(?!%s)[\w'’&-]+\s+){0,6}?(?:%s)(?![\w-])" % (_PLACE_NOUNS_EN, heads), re.I),
+                # "ranked 8th among Chinese universities", "ranked 137th on the Fortune China 500 list of
+                # companies", "ranked 9th in the top 10 foundry enterprises", "ranked 98th in the China
+                # university ranking"
+                cached_compile(r"\s*(?:place|position|spot)?\s*(?:[\w'’-]+\s+){0,3}?"
+                               r"(?:(?:among|on|in\s+(?:the\s+)?top\s+\d+)\s+(?:the\s+)?(?:(?!%s)[\w'’&-]+\s+){0,6}?"
+                               r"(?:%s)(?![\w-])|in\s+(?:the\s+)?(?:(?!%s)[\w'’&-]+\s+){0,6}?(?:%s)(?:\s+[\w'’-]+){0,2}?"
+                               r"\s+(?:ranking|rankings|list|index)\b)" % (_PLACE_NOUNS_EN, heads, _PLACE_NOUNS_EN, heads), re.I),
                 cached_compile(r"\d|^(?:%s)$" % "|".join(ctx.words("cardinal_words") or ["one"]), re.I))
 
     return ctx.ruleset.built("non_place_en", build)

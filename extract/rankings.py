@@ -144,7 +144,8 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
                           and not _just_ranked(ctx, items, fragment)):
             continue
         if (ctx.language == "en" and set(values) == {"streak"} and not _about_ranking(ctx, fragment)
-                and not (items and items[-1].sentence >= fragment.sentence - 1)):
+                and not (items and items[-1].sentence >= fragment.sentence - 1)
+                and not _just_ranked(ctx, items, fragment)):
             continue  # "Revenue has risen for five consecutive years": no rank in sight
         if ranks_non_place(ctx, fragment):
             continue
@@ -293,10 +294,9 @@ def _shorthand(own: Place, subject: Place) -> bool:
 
 
 def _just_ranked(ctx: Context, items: list[_Item], fragment: Fragment) -> bool:
-    """…分别位列第46位、第50位和第62位。…；大冶市与上年持平。: a bare "unchanged" about a place
-    ranked in the sentences just before."""
-    if ctx.language != "zh":
-        return False
+    """…分别位列第46位、第50位和第62位。…；大冶市与上年持平。 / "… It is the zone's best result.
+    Hefei High-tech Zone has now moved up for four consecutive years.": a bare "unchanged" or
+    streak about a place ranked in the sentences just before."""
     own = subject_before(ctx, fragment.start, 0, [])
     if own is None:
         return False

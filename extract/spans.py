@@ -48,6 +48,8 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
             break
         if key in stop and not _inside_proper_name(text, ordered, index):
             break
+        if doc.language == "en" and _hyphenated_word(text, ordered, index).lower() in stop:
+            break  # "a world-class rail transit cluster": the whole word is a stop word
         if not pattern.match(word):
             break
         if not allow_digits and word[:1].isdigit():
@@ -65,6 +67,14 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
     if name_start < end and tokens and name_start != start and all(a != name_start for a, _ in tokens):
         return None
     return name_start
+
+
+def _hyphenated_word(text: str, tokens: list[tuple[int, int]], index: int) -> str:
+    """The word whose second half is tokens[index] ("world-class" for "class"), else ""."""
+    if index < 2 or text[tokens[index - 1][0]:tokens[index - 1][1]] != "-":
+        return ""
+    (a, b), (c, d), (e, f) = tokens[index - 2], tokens[index - 1], tokens[index]
+    return text[a:f] if b == c and d == e else ""
 
 
 def _inside_proper_name(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
