@@ -308,8 +308,9 @@ class _ClusterBuilder:
 
     def _fold_headline_nicknames(self, merged: list[_Mention], members: dict[int, list[_Mention]]
                                  ) -> tuple[list[_Mention], dict[int, list[_Mention]]]:
-        """光谷光电子信息集群 in the headline, 武汉市光电子信息集群 in the body: a headline's name
-        led by a nickname, not a division, is the one body cluster of the same industry."""
+        """光谷光电子信息集群 (or 航空集群) in the headline, 武汉市光电子信息集群 (西安市航空集群) in the
+        body: a headline's name led by a nickname, or by nothing, instead of a division is the one
+        body cluster of the same industry."""
         in_body = [any(self.doc.sentence_of(m.start) > 0 for m in members[i]) for i in range(len(merged))]
         folded: set[int] = set()
         for i, main in enumerate(merged):
@@ -317,7 +318,8 @@ class _ClusterBuilder:
                 continue
             key = self.canonical(main.name)
             hits = [j for j in range(len(merged)) if in_body[j]
-                    and clusters_zh.nickname_of(key, self.canonical(merged[j].name))]
+                    and (clusters_zh.nickname_of(key, self.canonical(merged[j].name))
+                         or clusters_zh.short_form_of(key, self.canonical(merged[j].name)))]
             if len(hits) == 1:
                 members[hits[0]].extend(members[i])
                 folded.add(i)

@@ -69,6 +69,16 @@ def nickname_of(headline_key: str, body_key: str) -> bool:
             and gazetteer().prefix_zh(headline_key, 0) is None)
 
 
+def short_form_of(headline_key: str, body_key: str) -> bool:
+    """航空 for 西安航空 (canonical keys): a headline's name without its place, the body's name
+    being the same industry after a division."""
+    lead = len(body_key) - len(headline_key)
+    if lead <= 0 or len(headline_key) < 2 or not body_key.endswith(headline_key):
+        return False
+    hit = gazetteer().prefix_zh(body_key, 0)
+    return hit is not None and hit[0] == lead and gazetteer().prefix_zh(headline_key, 0) is None
+
+
 def possessor(doc: Document, sentence_places: list[Place], start: int) -> Optional[Place]:
     """新乡的生物医药产业集群 / 郑州、许昌两市的…集群: the place just before the name, in the
     possessive."""

@@ -107,6 +107,23 @@ def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[d
     return by_sentence, zone_rankings, named, sized
 
 
+_NAME_FILLERS = cached_compile(r"综合|全国|国家级|国家|年度|结果|\s+")
+
+
+def _year_of_announcement(by_sentence: dict[int, list[dict]], sentence: int, name: Optional[str]) -> dict:
+    """科技部发布2022年度国家高新区评价结果。在全国177家国家高新区综合评价中，…: the sentence just
+    before names the same ranking (give or take 综合, 国家, 结果) with its year."""
+    if not name:
+        return {}
+    key = _NAME_FILLERS.sub("", name)
+    for found in by_sentence.get(sentence - 1, []):
+        other = _NAME_FILLERS.sub("", found.get("ranking") or "")
+        year = found.get("year") or next((f["year"] for f in by_sentence.get(sentence - 1, []) if "year" in f), None)
+        if other and year is not None and other == key:
+            return {"year": year}
+    return {}
+
+
 def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
             related: set[int], floor: int = -1, index: Optional[tuple[dict, set]] = None) -> tuple[_Item, Ranking]:
     values = dict(item.values)
@@ -135,6 +152,8 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
             for key, value in found.items():
                 values.setdefault(key, value)
         if any("ranking" in found for found in found_here):
+            if "year" not in values:
+                values.update(_year_of_announcement(by_sentence, sentence, values.get("ranking")))
             break
         gap = 0 if sentence in related else gap + 1
         sentence -= 1
