@@ -90,7 +90,7 @@ class Document:
         self.text = self.map.text
         self.sentences = split_sentences(self.text, language)
         self._sentence_starts = [s for s, _ in self.sentences]
-        self._tokens: dict[int, list[tuple[int, int]]] = {}
+        self._tokens: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
     # -- positions ---------------------------------------------------------------------------
     def sentence_of(self, pos: int) -> int:
@@ -122,17 +122,42 @@ class Document:
         return Evidence(start=s, end=e, text=self.map.original[s:e])
 
     # -- tokens ----------------------------------------------------------------------------
-    def token_bounds(self, sentence: int) -> list[tuple[int, int]]:
-        """Token spans (normalized offsets) of a sentence, computed once, on demand."""
-        if sentence not in self._tokens:
+    # Both tokenizers cut pieces of text independently: jieba each run of the characters below
+    # (its re_han_default; anything else is a token of its own), spaCy each run of non-space
+    # characters. A span widened to whole pieces is tokenized exactly as inside its sentence,
+    # so only the pieces around a name or category are tokenized, not whole sentences.
+    _PIECE_CHAR = {"zh": cached_compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]"), "en": cached_compile(r"\S")}
+
+    def token_window(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) widened to whole tokenizer pieces, within the sentence holding `start`."""
+        first, last = self.sentences[self.sentence_of(start)]
+        piece = self._PIECE_CHAR["zh" if self.language == "zh" else "en"].match
+        text = self.text
+        s, e = max(start, first), min(max(end, start + 1), last)
+        while s > first and piece(text, s - 1):
+            s -= 1
+        while e < last and piece(text, e):
+            e += 1
+        return s, max(s, e)
+
+    def tokens_near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """All tokens of the window around [start, end) (normalized offsets), computed once."""
+        window = self.token_window(start, end)
+        if window not in self._tokens:
             from extract.tokens import token_spans
 
-            s, e = self.sentences[sentence]
-            self._tokens[sentence] = [(s + a, s + b) for a, b in token_spans(self.text[s:e], self.language)]
-        return self._tokens[sentence]
+            s, e = window
+            self._tokens[window] = [(s + a, s + b) for a, b in token_spans(self.text[s:e], self.language)]
+        return self._tokens[window]
 
     def tokens_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """Tokens of the sentence holding `start` that lie within [start, end), snapped:
         a token cut by `start` is kept whole only if it starts inside the span."""
-        bounds = self.token_bounds(self.sentence_of(start))
-        return [(a, b) for a, b in bounds if a >= start and b <= end]
+        return [(a, b) for a, b in self.tokens_near(start, end) if a >= start and b <= end]
+
+    def sentence_tokens(self, sentence: int) -> list[tuple[int, int]]:
+        """Every token of a sentence (what tokens_near must agree with; used by tests)."""
+        from extract.tokens import token_spans
+
+        s, e = self.sentences[sentence]
+        return [(s + a, s + b) for a, b in token_spans(self.text[s:e], self.language)]

@@ -126,7 +126,7 @@ class Places:
         if self._zone is not None:
             floor = start
             for match in self._zone.finditer(text, start, end):
-                name_start = self._zone_name_start_zh(index, match.start(), match.end(), floor)
+                name_start = self._zone_name_start_zh(match.start(), match.end(), floor)
                 collective = self._collective and self._collective.search(text, max(floor, match.start() - 8), match.start())
                 if collective and (name_start is None or name_start >= collective.start()):
                     # 全省国家高新区: the zones of a whole province, counted together.
@@ -147,7 +147,6 @@ class Places:
                     places.append(Place(at, at + len(area), "zone", self._division_in(area)))
                     taken[at - start:at - start + len(area)] = [True] * len(area)
         g = gazetteer()
-        boundaries = None
         i = start
         while i < end:
             if taken[i - start] or not _CJK_WORD.match(text[i]):
@@ -159,8 +158,8 @@ class Places:
                 continue
             length, division = hit
             name = text[i:i + length]
-            if boundaries is None:
-                boundaries = {a for a, _ in doc.token_bounds(index)} | {b for _, b in doc.token_bounds(index)}
+            near = doc.tokens_near(i, i + length)
+            boundaries = {a for a, _ in near} | {b for _, b in near}
             if name in self._not_places or i not in boundaries or (i + length) not in boundaries:
                 i += 1
                 continue
@@ -177,13 +176,12 @@ class Places:
                     places.append(Place(match.start(), match.end(), "reference"))
         return places
 
-    def _zone_name_start_zh(self, index: int, suffix_start: int, suffix_end: int,
-                            floor: int) -> Optional[int]:
+    def _zone_name_start_zh(self, suffix_start: int, suffix_end: int, floor: int) -> Optional[int]:
         """Where the name before a zone suffix begins: up to four tokens back, stopping at
         punctuation, digits, counted numerals (一百六十九家), function words and at the end of
         the zone named just before (郑州高新区国家高新区排名)."""
         text = self.doc.text
-        bounds = self.doc.token_bounds(index)
+        bounds = self.doc.tokens_near(suffix_start, suffix_end)
         # jieba keeps some zone names whole (苏州工业园区, 苏州高新区): the name is that word.
         whole = next((a for a, b in bounds if a < suffix_start < b <= suffix_end and a >= floor), None)
         if whole is not None:

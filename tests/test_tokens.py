@@ -44,3 +44,39 @@ def test_split_dictionary_cuts_as_the_whole_one(whole_dictionary, tmp_path_facto
         assert list(split.tokenize(piece)) == list(whole_dictionary.tokenize(piece)), piece
     # Far fewer entries than the whole dictionary were loaded.
     assert len(split.FREQ) < len(whole_dictionary.FREQ) / 4
+
+
+def _sample_documents():
+    for language, folder, pattern in (("zh", "zh", "*.txt"), ("en", "en", "*.txt"), ("zh", "seed", "*.zh.txt"),
+                                      ("en", "seed", "*.en.txt")):
+        for path in sorted((SAMPLES / folder).glob(pattern)):
+            yield Document(path.read_text(encoding="utf-8"), language)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_tokens_of_a_window_are_the_sentences_tokens(language):
+    """Document.tokens_in tokenizes only the pieces around a span; it must give exactly the
+    sentence's own tokens that lie in the span, for any span."""
+    rng = random.Random(11)
+    checked = 0
+    for doc in _sample_documents():
+        if doc.language != language:
+            continue
+        for index, (s, e) in enumerate(doc.sentences):
+            whole = doc.sentence_tokens(index)
+            for _ in range(4):
+                start = rng.randrange(s, e)
+                end = rng.randrange(start, e + 1)
+                expected = [(a, b) for a, b in whole if a >= start and b <= end]
+                assert doc.tokens_in(start, end) == expected, (doc.text[s:e], start - s, end - s)
+                checked += 1
+    assert checked > 2000
+
+
+def test_chinese_pieces_are_jiebas_blocks():
+    """The characters a piece is made of are those of jieba's own blocks (re_han_default)."""
+    jieba = tokens._import_jieba()
+    ours = Document._PIECE_CHAR["zh"]
+    for code in range(0x30000):
+        char = chr(code)
+        assert bool(ours.match(char)) == bool(jieba.re_han_default.fullmatch(char)), hex(code)
