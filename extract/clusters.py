@@ -196,11 +196,13 @@ class _ClusterBuilder:
             if owner is not None:
                 return self._prefecture_as_written(owner.division, self._name_of(owner))
         else:
-            for place in self.ctx.places.in_sentence(self.doc.sentence_of(mention.start)):
-                # "Shenzhen's new-generation information cluster": the possessor is its city.
-                owner = re.fullmatch(r"['’]s\s+", text[place.end:mention.start])
-                if (place.start == mention.start or owner) and place.division is not None:
-                    return self._prefecture_as_written(place.division, self._name_of(place))
+            # The place the name begins with, else its possessor ("Shenzhen's new-generation
+            # information cluster"); a province is no city ("Jiangxi's Nanchang aviation cluster").
+            places = [p for p in self.ctx.places.in_sentence(self.doc.sentence_of(mention.start))
+                      if p.division is not None and p.division.level != "province"]
+            owners = [p for p in places if re.fullmatch(r"['’]s\s+", text[p.end:mention.start])]
+            for place in [p for p in places if p.start == mention.start] + owners:
+                return self._prefecture_as_written(place.division, self._name_of(place))
         # The single city named in the same sentence, outside cluster names.
         sentence = self.doc.sentence_of(mention.start)
         cities = {self._name_of(p): p for p in self.ctx.places.in_sentence(sentence)

@@ -13,7 +13,8 @@ from extract.spans import trim_left
 # "… industrial park and medical devices cluster": a place, not part of the cluster's name.
 _PLACE_NOUNS = frozenset({"park", "parks", "zone", "zones", "base", "bases", "area", "areas", "city",
                           "county", "district", "province", "region", "town"})
-_CANON = {"industrial": "industry", "industries": "industry", "materials": "material"}
+_CANON = {"industrial": "industry", "industries": "industry", "materials": "material", "auto": "automobile",
+          "autos": "automobile", "automotive": "automobile", "vehicles": "vehicle", "magnet": "magnetic"}
 
 
 @lru_cache(maxsize=4096)

@@ -61,7 +61,9 @@ class Places:
         self._references = words.get("place_references", frozenset())
         self._weak_suffixes = words.get("weak_zone_suffixes", frozenset())
         self._zone = ruleset.compile("{zone_suffixes}") if "zone_suffixes" in ruleset.macros else None
-        self._reference = ruleset.compile("{place_references}") if self._references else None
+        # English references are whole words: "it" is no reference inside "city".
+        self._reference = (ruleset.compile(r"\b{place_references}\b" if ruleset.language == "en"
+                                           else "{place_references}") if self._references else None)
         self._collective = (cached_compile("(?:" + ruleset.expand("{collective_zone}") + ")$")
                             if "collective_zone" in ruleset.macros else None)
 
@@ -85,6 +87,17 @@ class Places:
         if place.kind != "reference":
             return place
         wanted = self._reference_kinds(place)
+        if self.doc.language == "en" and wanted is None:
+            # "It" stands for what the reference just before it stood for ("the zone has been
+            # fostering … It now hosts …"), followed back step by step, not recursively.
+            for _ in range(20):
+                before = self.before(place.start, limit)
+                if not before or before[-1].kind != "reference":
+                    break
+                place = before[-1]
+                wanted = self._reference_kinds(place)
+                if wanted is not None:
+                    break
         candidates = [p for p in self.before(place.start, limit)
                       if p.kind != "reference" and (wanted is None or self._kind_of(p) in wanted)]
         if not candidates:

@@ -14,6 +14,8 @@ from extract.document import Document
 _NAME_TOKEN_ZH = cached_compile(r"^[\w“”\"·‘’「」『』]+$")
 _NAME_TOKEN_EN = cached_compile(r"^[A-Za-z0-9][\w'’&.-]*$|^&$|^-$|^['‘’\"“”]$")
 _QUOTES_EN = "'‘’\"“”"
+# Terms written in lower case that hold a function word: "mobile internet of things cluster".
+_COMPOUNDS_EN = {("internet", "of", "things"), ("research", "and", "development")}
 
 
 def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
@@ -90,4 +92,4 @@ def _inside_proper_name(text: str, tokens: list[tuple[int, int]], index: int) ->
         return False
     before = text[tokens[index - 1][0]:tokens[index - 1][1]]
     after = text[tokens[index + 1][0]:tokens[index + 1][1]]
-    return before[:1].isupper() and after[:1].isupper()
+    return (before[:1].isupper() and after[:1].isupper()) or (before.lower(), word, after.lower()) in _COMPOUNDS_EN
