@@ -197,9 +197,10 @@ class _ClusterBuilder:
                 return self._prefecture_as_written(owner.division, self._name_of(owner))
         else:
             # The place the name begins with, else its possessor ("Shenzhen's new-generation
-            # information cluster"); a province is no city ("Jiangxi's Nanchang aviation cluster").
+            # information cluster"); a province is no city ("Jiangxi's Nanchang aviation cluster"),
+            # though a municipality is (Chongqing, Shanghai).
             places = [p for p in self.ctx.places.in_sentence(self.doc.sentence_of(mention.start))
-                      if p.division is not None and p.division.level != "province"]
+                      if p.division is not None and not _province_proper(p.division)]
             owners = [p for p in places if re.fullmatch(r"['’]s\s+", text[p.end:mention.start])]
             for place in [p for p in places if p.start == mention.start] + owners:
                 return self._prefecture_as_written(place.division, self._name_of(place))
@@ -253,6 +254,11 @@ class _ClusterBuilder:
                 return self.doc.value(i, i + len(name))
         return written
 
+    def _zone_headline(self, mention: _Mention) -> bool:
+        """A Chinese headline's name that holds its zone after the place (芜湖经开区…集群)."""
+        return (self.ctx.language == "zh" and self.doc.in_first_line(self.doc.sentence_of(mention.start))
+                and clusters_zh.names_zone(mention.name))
+
     def _in_headline(self, mention: _Mention) -> bool:
         return self.ctx.language == "en" and clusters_en.in_headline(self.doc, mention.start)
 
@@ -278,16 +284,19 @@ class _ClusterBuilder:
                 if (key == other or (min(len(key), len(other)) >= 4 and (key.endswith(other) or other.endswith(key)))
                         or (self.ctx.language == "en" and clusters_en.shorthand(mention.name, existing.name, self.generic))):
                     members[i].append(mention)
-                    # Equal lengths: a headline's wording gives way to the body's (English).
-                    if len(mention.name) > len(existing.name) or (
-                            len(mention.name) == len(existing.name) and self._in_headline(existing)):
+                    # Equal lengths: a headline's wording gives way to the body's (English); so
+                    # does a headline's name that only adds its zone (芜湖经开区新能源汽车产业集群).
+                    if key == other and self._zone_headline(existing) and not self._zone_headline(mention):
+                        merged[i] = mention
+                    elif ((len(mention.name) > len(existing.name) and not self._zone_headline(mention)) or (
+                            len(mention.name) == len(existing.name) and self._in_headline(existing))):
                         merged[i] = mention
                     break
             else:
                 members[len(merged)] = [mention]
                 merged.append(mention)
         if self.ctx.language == "zh":
-            merged, members = self._fold_headline_nicknames(merged, members)
+            merged, members = self._fold_short_forms(merged, members)
         clusters = []
         for i, main in enumerate(merged):
             group = members[i]
@@ -308,7 +317,7 @@ class _ClusterBuilder:
                 evidence=self.doc.evidence(main.start, main.end)))
         return clusters
 
-    def _fold_headline_nicknames(self, merged: list[_Mention], members: dict[int, list[_Mention]]
+    def _fold_short_forms(self, merged: list[_Mention], members: dict[int, list[_Mention]]
                                  ) -> tuple[list[_Mention], dict[int, list[_Mention]]]:
         """光谷光电子信息集群 (or 航空集群) in the headline, 武汉市光电子信息集群 (西安市航空集群) in the
         body: a headline's name led by a nickname, or by nothing, instead of a division is the one
@@ -316,12 +325,16 @@ class _ClusterBuilder:
         in_body = [any(self.doc.sentence_of(m.start) > 0 for m in members[i]) for i in range(len(merged))]
         folded: set[int] = set()
         for i, main in enumerate(merged):
-            if in_body[i]:
-                continue
             key = self.canonical(main.name)
-            hits = [j for j in range(len(merged)) if in_body[j]
-                    and (clusters_zh.nickname_of(key, self.canonical(merged[j].name))
-                         or clusters_zh.short_form_of(key, self.canonical(merged[j].name)))]
+            if in_body[i]:
+                # 围绕物联网产业集群发展 after 无锡市物联网产业集群: a body's placeless short form too.
+                hits = [j for j in range(len(merged)) if j != i and j not in folded
+                        and clusters_zh.short_form_of(key, self.canonical(merged[j].name))]
+            else:
+                hits = [j for j in range(len(merged)) if in_body[j]
+                        and (clusters_zh.nickname_of(key, self.canonical(merged[j].name))
+                             or clusters_zh.short_form_of(key, self.canonical(merged[j].name))
+                             or clusters_zh.shortened(key, self.canonical(merged[j].name)))]
             if len(hits) == 1:
                 members[hits[0]].extend(members[i])
                 folded.add(i)
@@ -337,6 +350,11 @@ class _ClusterBuilder:
             return after[0]
         before = [span for span in lists if span[1] <= mention.start]
         return before[-1] if before else None
+
+
+def _province_proper(division) -> bool:
+    """A province or autonomous region, not a municipality (重庆市) or a special region."""
+    return division.level == "province" and division.name_zh.endswith(("省", "自治区"))
 
 
 def _strip_city_suffix(name: str, language: str) -> str:

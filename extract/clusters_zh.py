@@ -22,14 +22,18 @@ _QUOTED = cached_compile(r"[“\"‘「『][^”\"’」』]{1,12}[”\"’」�
 # 湖南两大集群 / 电子信息三地集群 / 新能源汽车类集群: clusters counted or classed, not named.
 _COUNTED_CLUSTERS = cached_compile(r"(?:(?:\d+|[一二两三四五六七八九十几多])(?:个|大|地|家)|类)(?:产业)?集群$")
 _TYPES = ("创新型", "特色", "战略性新兴", "先进制造业")
+_LEADING_ZONE = cached_compile(r"(?:国家级)?(?:高新区|经开区|开发区|高新技术产业开发区|经济技术开发区|经济开发区)")
+# 第二个百亿级产业集群 / 首个国家级…集群: which one in a count, not a name.
+_ORDINAL_LEAD = cached_compile(r"第[一二三四五六七八九十百\d]+个|首个")
 # 全国最大的低压电器产业集群 / 国内重要的…集群: a cluster described, not named.
 DESCRIBED = cached_compile(r"(?:最大|最强|最全|最完整|最集中|最具\w{0,4}|重要|知名|著名|领先|主要)的$")
 
 
 def is_generic(name: str, generic: frozenset[str]) -> bool:
     """A list or category name (国家级中小企业特色产业集群, 湖南省省级…集群, “雁阵形”产业集群),
-    clusters counted (湖南两大集群) or a phrase (完善集群): no industry of its own."""
-    if _COUNTED_CLUSTERS.search(name):
+    clusters counted (湖南两大集群, 全市第二个百亿级产业集群) or a phrase (完善集群): no industry
+    of its own."""
+    if _COUNTED_CLUSTERS.search(name) or _ORDINAL_LEAD.match(name):
         return True
     hit = gazetteer().prefix_zh(name, 0)
     rest = name[hit[0]:].lstrip("市省县区") if hit else name
@@ -51,6 +55,9 @@ def canonical(key: str) -> str:
         places += division.short_zh or key[i:i + length]
         i += length
         i += 1 if key[i:i + 1] in ("市", "省", "县", "区") and key[i + 1:i + 2] else 0
+    if places:  # 芜湖经开区新能源汽车产业集群 = 芜湖新能源汽车产业集群: the place's zone says no more
+        zone = _LEADING_ZONE.match(key, i)
+        i = zone.end() if zone else i
     key = (places + key[i:]).removesuffix("集群").removesuffix("产业")
     for kind in _TYPES:
         key = key.removesuffix(kind)
@@ -67,6 +74,24 @@ def nickname_of(headline_key: str, body_key: str) -> bool:
     lead = headline_key[:len(headline_key) - shared]
     return (shared >= 4 and 0 < len(lead) <= 4 and not re.search(r"[\W\d_]", lead)
             and gazetteer().prefix_zh(headline_key, 0) is None)
+
+
+def names_zone(name: str) -> bool:
+    """芜湖经开区新能源汽车产业集群: a zone right after the leading place."""
+    hit = gazetteer().prefix_zh(name, 0)
+    if hit is None:
+        return False
+    i = hit[0] + (1 if name[hit[0]:hit[0] + 1] in ("市", "县", "区") else 0)
+    return _LEADING_ZONE.match(name, i) is not None
+
+
+def shortened(headline_key: str, body_key: str) -> bool:
+    """龙南稀土新材料 for 龙南稀土新材料及应用 (canonical keys): a headline's name cut short after
+    the same place."""
+    hit = gazetteer().prefix_zh(headline_key, 0)
+    if hit is None or not body_key.startswith(headline_key[:hit[0]]):
+        return False
+    return len(headline_key) - hit[0] >= 2 and body_key.startswith(headline_key) and body_key != headline_key
 
 
 def short_form_of(headline_key: str, body_key: str) -> bool:

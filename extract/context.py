@@ -11,6 +11,8 @@ from extract.mentions import Place, Places
 from extract.rules import RuleSet
 
 _CLAUSE_END_ZH = cached_compile(r"[,;:。!?、]")
+_CLAUSE_END_NOT_LIST_ZH = cached_compile(r"[,;:。!?]")
+_INCREASE_REACH = 200
 _CLAUSE_END_EN = cached_compile(r"[,;:.!?]\s")
 # The words between a place and a division that only locates it ("… Zone in central China's
 # Hunan Province", "Lianyungang, a port city in east China's Jiangsu Province", "Hefei, capital
@@ -52,6 +54,28 @@ class Context:
         for match in pattern.finditer(self.doc.text, sentence_start, pos):
             start = match.end()
         return start
+
+    @cached_property
+    def _increase_markers(self) -> re.Pattern | None:
+        if "increase_markers" not in self.ruleset.macros:
+            return None
+        pattern = r"\b{increase_markers}\b" if self.language == "en" else "{increase_markers}"
+        return self.ruleset.compile(pattern)
+
+    def is_increase(self, start: int, count_start: int) -> bool:
+        """True when the number counts what was added (全年新增高新技术企业68家、…35家, "new added
+        high-tech enterprises 168"), not what there is: an increase is no count."""
+        if self._increase_markers is None:
+            return False
+        # The verb governs the whole 、-list after it: back to the last comma, not the last 、,
+        # looking at most _INCREASE_REACH characters back (a list of 60,000 items stays linear).
+        begin = self.clause_start(start)
+        if self.language == "zh":
+            floor = max(self.doc.sentence_span(self.doc.sentence_of(start))[0], start - _INCREASE_REACH)
+            begin = floor
+            for match in _CLAUSE_END_NOT_LIST_ZH.finditer(self.doc.text, floor, start):
+                begin = match.end()
+        return self._increase_markers.search(self.doc.text, begin, count_start) is not None
 
     def is_target(self, start: int, end: int) -> bool:
         """True when the clause around [start, end) states a goal, not a fact; or when its

@@ -101,7 +101,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                   if g in fragment.groups]
         start = min([cat_start] + [s for s, _ in others])
         end = max([cat_end] + [e for _, e in others])
-        if ctx.is_target(start, end):
+        if ctx.is_target(start, end) or ctx.is_increase(start, fragment.groups["count"][0]):
             continue
         if "subject" in fragment.groups:
             subject = doc.value(*fragment.groups["subject"])
@@ -153,7 +153,7 @@ def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> lis
         count = _parse(ctx.language, part.group("count"))
         # Evidence: the category and this number (高新技术企业736家和315家 for the second).
         start, end = (begin, part.end()) if cat_end <= counts_start else (part.start(), cat_end)
-        if count is None or not category or ctx.is_target(start, end):
+        if count is None or not category or ctx.is_target(start, end) or ctx.is_increase(start, part.start()):
             continue
         groups = {g: part.span(g) for g in ("count", "qualifier_before", "qualifier_after") if part.group(g)}
         one = Fragment(fragment.rule, fragment.kind, start, end, fragment.sentence, groups)
@@ -216,14 +216,18 @@ def _after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
 
 
 def _without_restatements(items: list[EnterpriseCount], sentences: list[int]) -> list[EnterpriseCount]:
-    """A headline repeating a count of the body (科技型中小企业6.5万余家), or the body stating
-    the same count of the same subject twice, gives one item: the body's first."""
-    in_body = {(item.count, item.category) for item, sentence in zip(items, sentences) if sentence > 0}
+    """A headline repeating a count of the body (科技型中小企业6.5万余家; 零部件企业500家以上 for the
+    body's 汽车零部件企业500家以上), or the body stating the same count of the same subject twice,
+    gives one item: the body's first."""
+    in_body = [(item.count, item.qualifier, item.category.lower()) for item, sentence in zip(items, sentences)
+               if sentence > 0]
     subjects_kept: dict[tuple[int, str], set] = {}
     kept = []
     for item, sentence in zip(items, sentences):
         key = (item.count, item.category)
-        if sentence == 0 and key in in_body:
+        if sentence == 0 and any(count == item.count and category.endswith(item.category.lower())
+                                 and (category == item.category.lower() or qualifier == item.qualifier)
+                                 for count, qualifier, category in in_body):
             continue
         if item.subject in subjects_kept.setdefault(key, set()):
             continue
