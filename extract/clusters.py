@@ -140,7 +140,10 @@ class _ClusterBuilder:
                     if self.ctx.language == "en":
                         s = clusters_en.zone_start(self.doc.text, self.ctx.places.in_sentence(fragment.sentence),
                                                    s, e, self.stop)
-                    owner.core_zone = (s, e)
+                    referent = self._zone_referred(fragment.sentence, s, e)
+                    if referent is False:
+                        continue  # "located in the zone" with no zone to stand for
+                    owner.core_zone = referent or (s, e)
                 elif group == "city" and owner.city_text is None:
                     owner.city_text = self.doc.value(s, e)
             if "list_name" in fragment.groups:
@@ -253,6 +256,16 @@ class _ClusterBuilder:
             if i >= 0:
                 return self.doc.value(i, i + len(name))
         return written
+
+    def _zone_referred(self, sentence: int, start: int, end: int):
+        """A core zone written as a reference ("The zone … is the core carrier of …", "located in
+        the zone"): the span of the zone it stands for, False if none; None if no reference."""
+        reference = next((p for p in self.ctx.places.in_sentence(sentence)
+                          if p.kind == "reference" and p.end == end and start - 4 <= p.start <= start), None)
+        if reference is None:
+            return None
+        zone = self.ctx.places.resolve(reference)
+        return (zone.start, zone.end) if zone is not None and zone.kind == "zone" else False
 
     def _zone_headline(self, mention: _Mention) -> bool:
         """A Chinese headline's name that holds its zone after the place (芜湖经开区…集群)."""

@@ -75,7 +75,10 @@ class Context:
             begin = floor
             for match in _CLAUSE_END_NOT_LIST_ZH.finditer(self.doc.text, floor, start):
                 begin = match.end()
-        return self._increase_markers.search(self.doc.text, begin, count_start) is not None
+        text = self.doc.text
+        # "value-added enterprises" add nothing.
+        return any(m.start() == 0 or text[m.start() - 1] != "-"
+                   for m in self._increase_markers.finditer(text, begin, count_start))
 
     def is_target(self, start: int, end: int) -> bool:
         """True when the clause around [start, end) states a goal, not a fact; or when its
