@@ -17,6 +17,7 @@ _MONEY_THRESHOLD_ZH = cached_compile(r"[亿億]|万元|元")
 _JOINERS_ZH = cached_compile(r"[、和及与]")
 _LEVEL_ZH = cached_compile(r"(?:国家级|国家|省级|省|市级|市|县级|区级|自治区级)(?:以上)?")
 _COUNTED_PLACES_ZH = cached_compile(r"[两三四五六七八九十\d]{1,2}[市县区地家个]")
+_SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
 _QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
 _IN_PLACE_EN = cached_compile(r"\s+(?:in|at)\s+")
 _LEVEL_TAIL_EN = cached_compile(r"\s+(?:at|above|at\s+or\s+above|at\s+and\s+above)\s+(?:the\s+)?[\w-]+"
@@ -94,6 +95,11 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                 continue
             cat_start = trimmed
         cat_start = _after_leading_place(ctx, cat_start, cat_end)
+        if ctx.language == "en":
+            # "specialized, refined, characteristic and novel SMEs" (专精特新): one term whose
+            # commas would end the walk back.
+            term = _SRDI_EN.search(doc.text, max(0, cat_start - 40), cat_start)
+            cat_start = term.start() if term else cat_start
         count = _parse(ctx.language, fragment.text(doc, "count") or "")
         if count is None:
             continue
