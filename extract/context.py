@@ -158,6 +158,8 @@ class Context:
     def subject_before(self, pos: int, sentences_back: int = 1) -> Place | None:
         """The nearest named place before `pos`: in its sentence, else up to `sentences_back`
         sentences earlier; references (该区, "the zone") resolve to what they refer to."""
+        if self.language == "zh":
+            sentences_back = self._semicolon_clauses_back(pos, sentences_back)
         places = self.places.before(pos, sentences_back)
         for i in range(len(places) - 1, -1, -1):
             place = places[i]
@@ -167,6 +169,19 @@ class Context:
             if resolved is not None:
                 return resolved
         return None
+
+    def _semicolon_clauses_back(self, pos: int, back: int) -> int:
+        """全市高新技术企业达到2360家；…；省级以上工程技术研究中心386家: clauses after a semicolon
+        are split as sentences, but the subject of the first still holds. Widen the look back
+        over up to five of them."""
+        first = self.doc.sentence_of(pos) - back
+        extra = 0
+        while first - extra > 0 and extra < 5:
+            start, end = self.doc.sentence_span(first - extra - 1)
+            if not self.doc.text[start:end].rstrip().endswith((";", "；")):
+                break
+            extra += 1
+        return back + extra
 
     def locates_previous(self, places: list[Place], i: int) -> bool:
         """English: a division that only says where the place before it is: "Wujin Zone in

@@ -63,9 +63,10 @@ def _subject_between(ctx: Context, fragment: Fragment, cat_end: int):
             return None
         place = next((p for p in ctx.places.in_sentence(fragment.sentence) if p.start == after.end()), None)
         return ctx.places.resolve(place) if place is not None else None
-    inside = [p for p in ctx.places.in_sentence(fragment.sentence)
-              if cat_end <= p.start and p.end <= count_start and p.kind != "reference"]
-    return inside[-1] if inside else None
+    inside = [p for p in ctx.places.in_sentence(fragment.sentence) if cat_end <= p.start and p.end <= count_start]
+    # "the number of high-tech enterprises in the city exceeded 1,000": a reference stands for
+    # the place it refers to.
+    return ctx.places.resolve(inside[-1]) if inside else None
 
 
 def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCount]:

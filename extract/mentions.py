@@ -23,8 +23,11 @@ _EN_WORD = cached_compile(r"[A-Za-z]+")
 # What an English reference may stand for: "the city" is no province, "the zone" no division.
 _REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
                        (cached_compile(r"\bprovince\b", re.I), {"province"}),
-                       (cached_compile(r"\b(?:city|municipality)\b", re.I), {"city", "county"}),
+                       (cached_compile(r"\b(?:city|municipality)\b", re.I), {"city", "county", "county_city"}),
                        (cached_compile(r"\b(?:district|county)\b", re.I), {"county", "district"})]
+_REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经开区", {"zone"}), ("新区", {"zone"}),
+                       ("高新区内", {"zone"}), ("市", {"city", "county_city"}), ("县", {"county"}), ("省", {"province"})]
+_FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
 _COUNTED = cached_compile(r"^第?[零〇一二两三四五六七八九十百千万\d]+[家个所座处]?$")
 
 
@@ -100,6 +103,11 @@ class Places:
                     break
         candidates = [p for p in self.before(place.start, limit)
                       if p.kind != "reference" and (wanted is None or self._kind_of(p) in wanted)]
+        if not candidates and wanted is not None:
+            # A long report names its zone once and says "the zone" for pages: a reference of a
+            # kind reaches further back for that kind alone.
+            candidates = [p for p in self.before(place.start, _FAR_BACK)
+                          if p.kind != "reference" and self._kind_of(p) in wanted]
         if not candidates:
             return None
         nearest = candidates[-1]
@@ -119,15 +127,19 @@ class Places:
         return self.doc.text[place.start:place.end].lower()
 
     def _reference_kinds(self, place: Place) -> Optional[set[str]]:
-        if self.doc.language != "en":
-            return None
         words = self.doc.text[place.start:place.end]
+        if self.doc.language != "en":
+            # 全市 / 该市 a city (or a county-level one), 该县 a county, 该高新区 a zone; 该区 /
+            # 全区 may be a district or a zone, and 园区 may end a park's own name (金阳园区).
+            return next((kinds for suffix, kinds in _REFERENCE_KINDS_ZH if words.endswith(suffix)), None)
         return next((kinds for pattern, kinds in _REFERENCE_KINDS_EN if pattern.search(words)), None)
 
     @staticmethod
     def _kind_of(place: Place) -> str:
         if place.kind == "zone" or place.division is None:
             return place.kind
+        if place.division.level == "county" and place.division.name_zh.endswith("市"):
+            return "county_city"  # 江阴市: a city to 全市 / "the city", not a county to 该县
         return place.division.level
 
     # -- Chinese ------------------------------------------------------------------------------
