@@ -18,6 +18,9 @@ _JOINERS_ZH = cached_compile(r"[、和及与]")
 _LEVEL_ZH = cached_compile(r"(?:国家级|国家|省级|省|市级|市|县级|区级|自治区级)(?:以上)?")
 _COUNTED_PLACES_ZH = cached_compile(r"[两三四五六七八九十\d]{1,2}[市县区地家个]")
 _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
+_MONEY_THRESHOLD_EN = cached_compile(r"\b(?:yuan|rmb|dollars?|billion|million)\b", re.I)
+_MONEY_BEFORE_EN = cached_compile(r"\b(?:yuan|rmb|dollars?|billion|million)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:city|province|county|district|zone|region)(?:\s+of)?\s+", re.I)
 _QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
 _IN_PLACE_EN = cached_compile(r"\s+(?:in|at)\s+")
 _LEVEL_TAIL_EN = cached_compile(r"\s+(?:at|above|at\s+or\s+above|at\s+and\s+above)\s+(?:the\s+)?[\w-]+"
@@ -118,6 +121,9 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         if ctx.language == "zh" and _MONEY_THRESHOLD_ZH.search(
                 doc.text, max(fragment.groups["category"][0], cat_start - 3), cat_end):
             continue  # 营收超亿元企业86家: enterprises past a threshold, not a count of a place's
+        if ctx.language == "en" and (_MONEY_THRESHOLD_EN.search(doc.text, cat_start, cat_end)
+                                     or _MONEY_BEFORE_EN.search(doc.text, max(0, cat_start - 40), cat_start)):
+            continue  # "annual main business income over 100 million yuan enterprise 86 home"
         key = (subject, category, count, start)
         if key in seen:
             continue
@@ -211,8 +217,11 @@ def _split_categories(ctx: Context, start: int, end: int, n: int, stop: frozense
 
 
 def _after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
-    """辽宁省高新技术企业达到1.2万家: the place opening the category is its subject, not part of
-    what is counted."""
+    """辽宁省高新技术企业达到1.2万家 / "whole city of Jingmen high-tech enterprises 782" (全市): the
+    place opening the category is its subject, not part of what is counted."""
+    if ctx.language == "en":
+        whole = _WHOLE_OF_EN.match(ctx.doc.text, cat_start, cat_end)
+        cat_start = whole.end() if whole else cat_start
     for place in ctx.places.in_sentence(ctx.doc.sentence_of(cat_start)):
         if place.start == cat_start and place.kind != "reference" and place.end < cat_end - 1:
             end = place.end
