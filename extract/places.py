@@ -8,6 +8,7 @@ huge regular expression, so they stay fast on long texts.
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
@@ -63,7 +64,9 @@ class Gazetteer:
             self.longest_from[name[:2]] = max(self.longest_from.get(name[:2], 0), len(name))
         self._en_memo: dict[str, Optional[Division]] = {}
         # Most words of an English text begin no place name: one set probe rules them out.
-        self.en_first_words = {name.split(" ")[0] for name in self.en}
+        # (Also the first run of letters: "Xi'an" is read as the words "Xi" and "an".)
+        self.en_first_words = {name.split(" ")[0] for name in self.en} | {
+            re.match(r"[a-z]*", name).group() for name in self.en}
         self.max_en_words = max((n.count(" ") + 1 for n in self.en), default=0)
 
     def lookup_zh(self, name: str) -> Optional[Division]:

@@ -14,7 +14,7 @@ from extract.mentions import Place
 
 # "among Chinese cities that host most companies": what is ranked are places.
 _PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|areas|places)\b"
-_RELATIVE_EN = cached_compile(r"\s*(?:which|who|that|where)\b", re.I)
+_RELATIVE_EN = cached_compile(r"\s*(?:which|who|whose|that|where)\b", re.I)
 # "Trina Solar, based in Wujin, ranked 12th": the place only says where the company is.
 _BASED_IN_EN = cached_compile(r",\s+(?:based|headquartered|located)\s+in\s+(?:the\s+)?$", re.I)
 _ACRONYM_LED_EN = cached_compile(r"\s*[A-Z][A-Z0-9&]+(?:-[A-Za-z0-9&]+)*[\s,]")
@@ -123,7 +123,8 @@ def _non_place_patterns(ctx: Context) -> tuple[re.Pattern, re.Pattern, re.Patter
                 # companies", "ranked 9th in the top 10 foundry enterprises", "ranked 98th in the China
                 # university ranking"
                 cached_compile(r"\s*(?:place|position|spot)?\s*(?:[\w'’-]+\s+){0,3}?"
-                               r"(?:(?:among|on|in\s+(?:the\s+)?top\s+\d+)\s+(?:the\s+)?(?:(?!%s)[\w'’&-]+\s+){0,6}?"
+                               r"(?:on\s+(?:the\s+|this\s+year's\s+|this\s+year’s\s+)?(?:Fortune|Forbes)\b|"
+                               r"(?:among|on|in\s+(?:the\s+)?top\s+\d+)\s+(?:the\s+)?(?:(?!%s)[\w'’&-]+\s+){0,6}?"
                                r"(?:%s)(?![\w-])|in\s+(?:the\s+)?(?:(?!%s)[\w'’&-]+\s+){0,6}?(?:%s)(?:\s+[\w'’-]+){0,2}?"
                                r"\s+(?:ranking|rankings|list|index)\b)" % (_PLACE_NOUNS_EN, heads, _PLACE_NOUNS_EN, heads), re.I),
                 cached_compile(r"\d|^(?:%s)$" % "|".join(ctx.words("cardinal_words") or ["one"]), re.I))
