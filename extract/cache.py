@@ -55,7 +55,9 @@ def cached(file_name: str, build: Callable[[], T]) -> T:
 
 def write_atomically(path: Path, chunks: Iterable[bytes]) -> None:
     """Write `path` whole or not at all: another process never reads a half-written entry,
-    and a failed write leaves no temporary file behind."""
+    and a failed write leaves no temporary file behind. Older versions of the same entry
+    (same name before the key, same extension) are removed: the folder does not grow with
+    every change of the files an entry depends on."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
@@ -65,3 +67,16 @@ def write_atomically(path: Path, chunks: Iterable[bytes]) -> None:
     except BaseException:
         os.unlink(temp)
         raise
+    _remove_older(path)
+
+
+def _remove_older(path: Path) -> None:
+    stem, _, key = path.stem.rpartition("-")
+    if not stem or not key:
+        return
+    for other in path.parent.glob(f"{stem}-*{path.suffix}"):
+        if other != path and other.stem.rpartition("-")[0] == stem:
+            try:
+                other.unlink()
+            except OSError:
+                pass  # another process's entry in use, or gone already

@@ -85,11 +85,16 @@ def cached_compile(pattern: str, flags: int = 0) -> re.Pattern:
 
 
 def _store_path():
+    """Named by Python's regex engine and by the rule files (most patterns are built from
+    their word lists): a change of either starts a new store, and the old one is removed."""
     import _sre
 
-    from extract.cache import cache_dir
+    from pathlib import Path
 
-    return cache_dir() / f"patterns-{sys.version_info[0]}.{sys.version_info[1]}-{_sre.MAGIC}.marshal"
+    from extract.cache import cache_dir, key_of
+
+    rules = Path(__file__).resolve().parent.parent / "rules"  # (extract.rules imports this module)
+    return cache_dir() / key_of("patterns", rules.rglob("*.yaml"), str(_sre.MAGIC))
 
 
 def _read_store() -> dict:

@@ -47,3 +47,14 @@ def test_code_patterns_are_stored_and_read_back(tmp_path):
     assert stored == added > 0
     assert list(map(int, second.stdout.split())) == [stored, 0]
     assert list((tmp_path / "news-extract").glob("patterns-*.marshal"))
+
+
+def test_a_rewritten_cache_entry_removes_its_older_versions(tmp_path):
+    from extract.cache import write_atomically
+
+    (tmp_path / "rules-zh-0000000000000000.marshal").write_bytes(b"old")
+    (tmp_path / "rules-en-0000000000000000.marshal").write_bytes(b"other language")
+    (tmp_path / "jieba-0000000000000000.shards").write_bytes(b"other entry")
+    write_atomically(tmp_path / "rules-zh-1111111111111111.marshal", [b"new"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "jieba-0000000000000000.shards", "rules-en-0000000000000000.marshal", "rules-zh-1111111111111111.marshal"]
