@@ -20,6 +20,9 @@ _COUNTED_PLACES_ZH = cached_compile(r"[两三四五六七八九十\d]{1,2}[市�
 _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
 _MONEY_THRESHOLD_EN = cached_compile(r"\b(?:yuan|rmb|dollars?|billion|million)\b", re.I)
 _MONEY_BEFORE_EN = cached_compile(r"\b(?:yuan|rmb|dollars?|billion|million)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "145 enterprises with annual output over 100 million yuan": firms past a threshold.
+_MONEY_AFTER_EN = cached_compile(r"\s+(?:with|whose)\s+(?:an?\s+)?(?:annual\s+)?(?:[\w-]+\s+){0,2}?"
+                                 r"(?:output|revenue|revenues|income|sales|turnover)\b[^,.;]{0,40}?\b(?:yuan|rmb|billion|million)\b", re.I)
 _WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:city|province|county|district|zone|region)(?:\s+of)?\s+", re.I)
 _QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
 _IN_PLACE_EN = cached_compile(r"\s+(?:in|at)\s+")
@@ -122,7 +125,8 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                 doc.text, max(fragment.groups["category"][0], cat_start - 3), cat_end):
             continue  # 营收超亿元企业86家: enterprises past a threshold, not a count of a place's
         if ctx.language == "en" and (_MONEY_THRESHOLD_EN.search(doc.text, cat_start, cat_end)
-                                     or _MONEY_BEFORE_EN.search(doc.text, max(0, cat_start - 40), cat_start)):
+                                     or _MONEY_BEFORE_EN.search(doc.text, max(0, cat_start - 40), cat_start)
+                                     or _MONEY_AFTER_EN.match(doc.text, end)):
             continue  # "annual main business income over 100 million yuan enterprise 86 home"
         key = (subject, category, count, start)
         if key in seen:
@@ -149,6 +153,11 @@ def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> lis
     parts = list(one_count.finditer(doc.text, counts_start, counts_end))
     if len(parts) < 2:
         return []
+    # 分别拥有高新技术企业628家、135家和87家，3家高新区…: a number after a comma may open the
+    # next clause; it belongs to the list only if the places are as many as the numbers.
+    while len(parts) > 2 and "," in doc.text[parts[-2].end():parts[-1].start()] and \
+            len([p for p in ctx.places.before(cat_start, 0) if p.kind != "reference"]) < len(parts):
+        parts.pop()
     categories = _split_categories(ctx, cat_start, cat_end, len(parts), stop) if cat_end <= counts_start else None
     if categories is not None:
         subject = ctx.subject_before(categories[0][1])

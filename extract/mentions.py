@@ -322,7 +322,7 @@ class Places:
                         stop, kind = zone.end(), "zone"
                         break
             if kind == "division":
-                suffix = re.match(r"\s+(city|province|district|county|municipality)\b", text[stop:end], re.I)
+                suffix = re.match(r"\s+(city|province|district|county|municipality|banner|league)\b", text[stop:end], re.I)
                 if suffix:
                     stop += suffix.end()
             places.append(Place(name_start, stop, kind, division))

@@ -19,7 +19,8 @@ PLACES_DIR = RULES_DIR / "places"
 _EN_SUFFIXES = ((" city", ("city", "county")), (" province", ("province",)),
                 (" district", ("district",)), (" county", ("county",)),
                 (" municipality", ("province",)), (" new area", ("district",)),
-                (" autonomous region", ("province",)), (" prefecture", ("city",)))
+                (" autonomous region", ("province",)), (" prefecture", ("city",)), (" banner", ("county",)),
+                (" league", ("city",)))
 _ZH_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "新区", "市", "省", "县", "区", "盟", "旗")
 
 

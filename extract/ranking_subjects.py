@@ -106,9 +106,10 @@ def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
     # framing the sentence ranks companies.
     # 华为入选世界500强，位列第111位: the list's name just before the position.
     company_list = ("(?:(?:百强|\\d+强){non_place_ranking_words}|{non_place_ranking_words}"
-                    "(?:\\d+强|百强|[^,;。:]{0,6}?(?:榜单|榜|排行榜|排行|排名)))")
+                    "(?:[^,;。:]{0,4}?(?:\\d+强|百强)|[^,;。:]{0,6}?(?:榜单|榜|排行榜|排行|排名)))")
     framing = ctx.ruleset.compile(company_list + "(?:中|之中|里)")
-    just_before = ctx.ruleset.compile(company_list + ",?$")
+    # (…入选中国企业500强，2022年位列第243位: the year of the list may stand between.)
+    just_before = ctx.ruleset.compile(company_list + ",?(?:{year}年度?)?,?$")
     start = ctx.doc.sentence_span(fragment.sentence)[0]
     # The frame may end inside the fragment (…学科排名中位列第14位 begins at 排名).
     return (framing.search(ctx.doc.text, start, fragment.groups["rank"][0]) is not None
