@@ -121,6 +121,8 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         else:
             subject = ctx.value(_subject_between(ctx, fragment, cat_end) or ctx.subject_before(start))
         category = doc.value(cat_start, cat_end).strip()
+        if ctx.language == "en" and _counts_no_enterprise_en(ctx, category):
+            continue  # "2,300 graduates a year into local companies", "38 projects with appliance makers"
         if ctx.language == "zh" and _MONEY_THRESHOLD_ZH.search(
                 doc.text, max(fragment.groups["category"][0], cat_start - 3), cat_end):
             continue  # 营收超亿元企业86家: enterprises past a threshold, not a count of a place's
@@ -223,6 +225,13 @@ def _split_categories(ctx: Context, start: int, end: int, n: int, stop: frozense
         else:
             return None
     return out
+
+
+def _counts_no_enterprise_en(ctx: Context, category: str) -> bool:
+    """A category whose words name people or projects before its head counts those, not firms."""
+    nouns = ctx.words("people_nouns") | ctx.words("not_counted_nouns")
+    words = category.lower().split()
+    return any(w.strip(",.;") in nouns for w in words[:-1])
 
 
 def _after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
