@@ -89,6 +89,12 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                 items.append(item)
                 sentences.append(fragment.sentence)
             continue
+        if "count" in fragment.groups and "subject" in fragment.groups and "category" not in fragment.groups:
+            share = _share_of_previous(ctx, fragment, items, sentences)
+            if share is not None:
+                items.append(share)
+                sentences.append(fragment.sentence)
+            continue
         if "count" not in fragment.groups or "category" not in fragment.groups:
             continue
         cat_start, cat_end = fragment.groups["category"]
@@ -225,6 +231,20 @@ def _split_categories(ctx: Context, start: int, end: int, n: int, stop: frozense
         else:
             return None
     return out
+
+
+def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseCount],
+                       sentences: list[int]) -> EnterpriseCount | None:
+    """其中烟台高新区412家: the share of a place in the count just before, in the same sentence;
+    it counts what that count counts."""
+    if not items or sentences[-1] != fragment.sentence:
+        return None
+    count = _parse(ctx.language, fragment.text(ctx.doc, "count") or "")
+    if count is None or count >= items[-1].count or ctx.is_target(fragment.start, fragment.end):
+        return None
+    return EnterpriseCount(subject=ctx.doc.value(*fragment.groups["subject"]), category=items[-1].category,
+                           count=count, qualifier=_qualifier(ctx, fragment),
+                           evidence=ctx.doc.evidence(fragment.start, fragment.end))
 
 
 def _counts_no_enterprise_en(ctx: Context, category: str) -> bool:
