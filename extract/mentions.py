@@ -22,6 +22,8 @@ _CJK_WORD = cached_compile(HAN)
 _EN_WORD = cached_compile(r"[A-Za-z]+")
 # What an English reference may stand for: "the city" is no province, "the zone" no division.
 _REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
+                       # "we" in an official's quote: the zone or city the official speaks for.
+                       (cached_compile(r"^we$", re.I), {"zone", "city", "county_city"}),
                        (cached_compile(r"\bprovince\b", re.I), {"province"}),
                        (cached_compile(r"\b(?:city|municipality)\b", re.I), {"city", "county", "county_city"}),
                        (cached_compile(r"\b(?:district|county)\b", re.I), {"county", "district"})]
