@@ -29,6 +29,9 @@ _REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
                        (cached_compile(r"\b(?:district|county)\b", re.I), {"county", "district"})]
 _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经开区", {"zone"}), ("新区", {"zone"}),
                        ("高新区内", {"zone"}), ("市", {"city", "county_city"}), ("县", {"county"}), ("省", {"province"})]
+_ORGANIZATION_AFTER_EN = cached_compile(
+    r"\s+(?:[A-Z][\w&'’-]*\s+){0,2}?(?:University|College|Group|Company|Corporation|Bank|Hospital|"
+    r"Institute|Academy|Airlines|Pharmaceutical|Steel|Motor|Motors)\b")
 _FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
 _COUNTED = cached_compile(r"^第?[零〇一二两三四五六七八九十百千万\d]+[家个所座处]?$")
 
@@ -312,6 +315,12 @@ class Places:
                 # "SAIC-GM-Wuling": the end of a company's name, not Wuling District; places
                 # joined by hyphens ("Beijing-Tianjin-Hebei") are each a place.
                 i += 1
+                continue
+            if _ORGANIZATION_AFTER_EN.match(text, name_end):
+                # "Xi'an Jiaotong University", "Shandong University", "Baoji Titanium Group": the
+                # name of an organization, not the place.
+                while i < len(words) and words[i].start() < name_end:
+                    i += 1
                 continue
             stop = name_end
             kind = "division"

@@ -64,3 +64,14 @@ def test_seed_clusters_and_ranking_link_to_pingdingshan(name):
     record = extract_file(SAMPLES / "seed" / name)
     places = [c.place for c in record.clusters] + [r.place for r in record.rankings]
     assert places and all(p is not None and p.adcode == "410400" for p in places)
+
+
+def test_a_place_opening_an_organizations_name_is_no_place():
+    """"Xi'an Jiaotong University", "Baoji Titanium Group": the place names the organization."""
+    from extract import extract_text
+
+    record = extract_text("Xi'an Jiaotong University ranked 8th, and three local software companies made the "
+                          "list.", language="en")
+    assert [c.subject for c in record.enterprise_counts] == [None]
+    record = extract_text("Xi'an High-tech Zone has 8,600 high-tech enterprises.", language="en")
+    assert [c.subject for c in record.enterprise_counts] == ["Xi'an High-tech Zone"]
