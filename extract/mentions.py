@@ -165,7 +165,8 @@ class Places:
                     continue
                 prefix = text[name_start:match.start()]
                 division = self._division_in(prefix)
-                if division is None and match.group() in self._weak_suffixes:
+                if division is None and match.group() in self._weak_suffixes \
+                        and text[name_start:match.end()] not in self._parks_in_zones:
                     continue  # 建设新能源汽车产业园: a park planned, not one named
                 floor = match.end()
                 places.append(Place(name_start, match.end(), "zone", division))
@@ -238,6 +239,15 @@ class Places:
         named = [a for a in starts if g.prefix_zh(text, a, suffix_start) is not None
                  and text[a:a + 2] not in self._not_places]
         return named[-1] if named else starts[min(len(starts), 4) - 1]
+
+    @cached_property
+    def _parks_in_zones(self) -> frozenset[str]:
+        """海口国家高新区药谷产业园: a park the article places inside a zone is a named place
+        wherever it recurs (药谷产业园目前已入驻…)."""
+        if self._zone is None or not self._weak_suffixes:
+            return frozenset()
+        pattern = self.ruleset.compile("(?:{zone_suffixes})(?P<park>{han}{2,6}?(?:{weak_zone_suffixes}))")
+        return frozenset(m.group("park") for m in pattern.finditer(self.doc.text))
 
     @cached_property
     def _areas(self) -> list[str]:
