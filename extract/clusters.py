@@ -337,17 +337,16 @@ class _ClusterBuilder:
         body cluster of the same industry."""
         in_body = [any(self.doc.sentence_of(m.start) > 0 for m in members[i]) for i in range(len(merged))]
         folded: set[int] = set()
-        for i, main in enumerate(merged):
-            key = self.canonical(main.name)
+        keys = [self.canonical(m.name) for m in merged]
+        for i, key in enumerate(keys):
             if in_body[i]:
                 # 围绕物联网产业集群发展 after 无锡市物联网产业集群: a body's placeless short form too.
                 hits = [j for j in range(len(merged)) if j != i and j not in folded
-                        and clusters_zh.short_form_of(key, self.canonical(merged[j].name))]
+                        and clusters_zh.short_form_of(key, keys[j])]
             else:
                 hits = [j for j in range(len(merged)) if in_body[j]
-                        and (clusters_zh.nickname_of(key, self.canonical(merged[j].name))
-                             or clusters_zh.short_form_of(key, self.canonical(merged[j].name))
-                             or clusters_zh.shortened(key, self.canonical(merged[j].name)))]
+                        and (clusters_zh.nickname_of(key, keys[j]) or clusters_zh.short_form_of(key, keys[j])
+                             or clusters_zh.shortened(key, keys[j]))]
             if len(hits) == 1:
                 members[hits[0]].extend(members[i])
                 folded.add(i)

@@ -69,12 +69,12 @@ class Context:
             return False
         # The verb governs the whole 、-list after it: back to the last comma, not the last 、,
         # looking at most _INCREASE_REACH characters back (a list of 60,000 items stays linear).
-        begin = self.clause_start(start)
         if self.language == "zh":
-            floor = max(self.doc.sentence_span(self.doc.sentence_of(start))[0], start - _INCREASE_REACH)
-            begin = floor
-            for match in _CLAUSE_END_NOT_LIST_ZH.finditer(self.doc.text, floor, start):
+            begin = max(self.doc.sentence_span(self.doc.sentence_of(start))[0], start - _INCREASE_REACH)
+            for match in _CLAUSE_END_NOT_LIST_ZH.finditer(self.doc.text, begin, start):
                 begin = match.end()
+        else:
+            begin = self.clause_start(start)
         text = self.doc.text
         # "value-added enterprises" add nothing.
         return any(m.start() == 0 or text[m.start() - 1] != "-"

@@ -18,9 +18,12 @@ _JOINERS_ZH = cached_compile(r"[、和及与]")
 _LEVEL_ZH = cached_compile(r"(?:国家级|国家|省级|省|市级|市|县级|区级|自治区级)(?:以上)?")
 _COUNTED_PLACES_ZH = cached_compile(r"[两三四五六七八九十\d]{1,2}[市县区地家个]")
 _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
-_MONEY_THRESHOLD_EN = cached_compile(r"\b(?:yuan|rmb|dollars?|billion|million)\b", re.I)
-_MONEY_BEFORE_EN = cached_compile(r"\b(?:yuan|rmb|dollars?|billion|million)\s+(?:[\w-]+\s+){0,2}$", re.I)
-# "145 enterprises with annual output over 100 million yuan": firms past a threshold.
+# English firms past a money threshold: money in the category, in the three words before it
+# ("income over 100 million yuan enterprise 86 home"), or in a "with … output" after it ("145
+# enterprises with annual output over 100 million yuan").
+_MONEY_EN = r"(?:yuan|rmb|dollars?|billion|million)"
+_MONEY_THRESHOLD_EN = cached_compile(rf"\b{_MONEY_EN}\b", re.I)
+_MONEY_BEFORE_EN = cached_compile(rf"\b{_MONEY_EN}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 _MONEY_AFTER_EN = cached_compile(r"\s+(?:with|whose)\s+(?:an?\s+)?(?:annual\s+)?(?:[\w-]+\s+){0,2}?"
                                  r"(?:output|revenue|revenues|income|sales|turnover)\b[^,.;]{0,40}?\b(?:yuan|rmb|billion|million)\b", re.I)
 _WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:city|province|county|district|zone|region)(?:\s+of)?\s+", re.I)
@@ -129,13 +132,8 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         category = doc.value(cat_start, cat_end).strip()
         if ctx.language == "en" and _counts_no_enterprise_en(ctx, category):
             continue  # "2,300 graduates a year into local companies", "38 projects with appliance makers"
-        if ctx.language == "zh" and _MONEY_THRESHOLD_ZH.search(
-                doc.text, max(fragment.groups["category"][0], cat_start - 3), cat_end):
+        if _past_money_threshold(ctx, fragment, cat_start, cat_end, end):
             continue  # 营收超亿元企业86家: enterprises past a threshold, not a count of a place's
-        if ctx.language == "en" and (_MONEY_THRESHOLD_EN.search(doc.text, cat_start, cat_end)
-                                     or _MONEY_BEFORE_EN.search(doc.text, max(0, cat_start - 40), cat_start)
-                                     or _MONEY_AFTER_EN.match(doc.text, end)):
-            continue  # "annual main business income over 100 million yuan enterprise 86 home"
         key = (subject, category, count, start)
         if key in seen:
             continue
@@ -163,8 +161,8 @@ def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> lis
         return []
     # 分别拥有高新技术企业628家、135家和87家，3家高新区…: a number after a comma may open the
     # next clause; it belongs to the list only if the places are as many as the numbers.
-    while len(parts) > 2 and "," in doc.text[parts[-2].end():parts[-1].start()] and \
-            len([p for p in ctx.places.before(cat_start, 0) if p.kind != "reference"]) < len(parts):
+    named_before = sum(p.kind != "reference" for p in ctx.places.before(cat_start, 0))
+    while len(parts) > 2 and named_before < len(parts) and "," in doc.text[parts[-2].end():parts[-1].start()]:
         parts.pop()
     categories = _split_categories(ctx, cat_start, cat_end, len(parts), stop) if cat_end <= counts_start else None
     if categories is not None:
@@ -233,6 +231,17 @@ def _split_categories(ctx: Context, start: int, end: int, n: int, stop: frozense
     return out
 
 
+def _past_money_threshold(ctx: Context, fragment: Fragment, cat_start: int, cat_end: int, end: int) -> bool:
+    """营收超亿元企业86家 / "145 enterprises with annual output over 100 million yuan": the
+    category is defined by money, so the number counts firms past a threshold."""
+    text = ctx.doc.text
+    if ctx.language == "zh":
+        return _MONEY_THRESHOLD_ZH.search(text, max(fragment.groups["category"][0], cat_start - 3), cat_end) is not None
+    return bool(_MONEY_THRESHOLD_EN.search(text, cat_start, cat_end)
+                or _MONEY_BEFORE_EN.search(text, max(0, cat_start - 40), cat_start)
+                or _MONEY_AFTER_EN.match(text, end))
+
+
 def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseCount],
                        sentences: list[int]) -> EnterpriseCount | None:
     """其中烟台高新区412家: the share of a place in the count just before, in the same sentence;
@@ -249,7 +258,7 @@ def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseC
 
 def _counts_no_enterprise_en(ctx: Context, category: str) -> bool:
     """A category whose words name people or projects before its head counts those, not firms."""
-    nouns = ctx.words("people_nouns") | ctx.words("not_counted_nouns")
+    nouns = ctx.ruleset.built("not_firm_nouns", lambda: ctx.words("people_nouns") | ctx.words("not_counted_nouns"))
     words = category.lower().split()
     return any(w.strip(",.;") in nouns for w in words[:-1])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 from extract.compiled_regex import cached_compile
 from extract.textmap import TextMap
@@ -105,8 +106,12 @@ class Document:
         zone national ranking rose 12 places" is two sentences of one headline)."""
         if index == 0:
             return True
-        line_end = self.text.find("\n", self.sentences[0][0]) if self.sentences else -1
+        line_end = self._first_line_end
         return 0 <= index < len(self.sentences) and line_end >= 0 and self.sentences[index][0] < line_end
+
+    @cached_property
+    def _first_line_end(self) -> int:
+        return self.text.find("\n", self.sentences[0][0]) if self.sentences else -1
 
     # -- values and evidence ---------------------------------------------------------------
     def original_span(self, start: int, end: int) -> tuple[int, int]:

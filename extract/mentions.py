@@ -106,13 +106,13 @@ class Places:
                 wanted = self._reference_kinds(place)
                 if wanted is not None:
                     break
-        candidates = [p for p in self.before(place.start, limit)
-                      if p.kind != "reference" and (wanted is None or self._kind_of(p) in wanted)]
-        if not candidates and wanted is not None:
-            # A long report names its zone once and says "the zone" for pages: a reference of a
-            # kind reaches further back for that kind alone.
-            candidates = [p for p in self.before(place.start, _FAR_BACK)
-                          if p.kind != "reference" and self._kind_of(p) in wanted]
+        def named(back: int) -> list[Place]:
+            return [p for p in self.before(place.start, back)
+                    if p.kind != "reference" and (wanted is None or self._kind_of(p) in wanted)]
+
+        # A long report names its zone once and says "the zone" for pages: a reference of a kind
+        # reaches further back for that kind alone.
+        candidates = named(limit) or (named(_FAR_BACK) if wanted is not None else [])
         if not candidates:
             return None
         nearest = candidates[-1]
