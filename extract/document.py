@@ -92,6 +92,7 @@ class Document:
         self.sentences = split_sentences(self.text, language)
         self._sentence_starts = [s for s, _ in self.sentences]
         self._tokens: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._piece_runs: dict[int, tuple[list[int], list[int]]] = {}
 
     # -- positions ---------------------------------------------------------------------------
     def sentence_of(self, pos: int) -> int:
@@ -131,19 +132,31 @@ class Document:
     # (its re_han_default; anything else is a token of its own), spaCy each run of non-space
     # characters. A span widened to whole pieces is tokenized exactly as inside its sentence,
     # so only the pieces around a name or category are tokenized, not whole sentences.
-    _PIECE_CHAR = {"zh": cached_compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]"), "en": cached_compile(r"\S")}
+    _PIECE = {"zh": cached_compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+"), "en": cached_compile(r"\S+")}
 
     def token_window(self, start: int, end: int) -> tuple[int, int]:
         """[start, end) widened to whole tokenizer pieces, within the sentence holding `start`."""
-        first, last = self.sentences[self.sentence_of(start)]
-        piece = self._PIECE_CHAR["zh" if self.language == "zh" else "en"].match
-        text = self.text
+        sentence = self.sentence_of(start)
+        first, last = self.sentences[sentence]
+        starts, ends = self._pieces(sentence)
         s, e = max(start, first), min(max(end, start + 1), last)
-        while s > first and piece(text, s - 1):
-            s -= 1
-        while e < last and piece(text, e):
-            e += 1
+        i = bisect.bisect_right(starts, s - 1) - 1  # the piece holding s - 1, if any
+        if s > first and i >= 0 and ends[i] > s - 1:
+            s = starts[i]
+        j = bisect.bisect_right(starts, e) - 1  # the piece holding e, if any
+        if e < last and j >= 0 and ends[j] > e:
+            e = ends[j]
         return s, max(s, e)
+
+    def _pieces(self, sentence: int) -> tuple[list[int], list[int]]:
+        """Starts and ends of a sentence's pieces, found once: a name is looked up many times,
+        and scanning a long piece character by character for each lookup is quadratic."""
+        if sentence not in self._piece_runs:
+            first, last = self.sentences[sentence]
+            runs = [m.span() for m in self._PIECE["zh" if self.language == "zh" else "en"].finditer(
+                self.text, first, last)]
+            self._piece_runs[sentence] = ([a for a, _ in runs], [b for _, b in runs])
+        return self._piece_runs[sentence]
 
     def tokens_near(self, start: int, end: int) -> list[tuple[int, int]]:
         """All tokens of the window around [start, end) (normalized offsets), computed once."""

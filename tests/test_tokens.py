@@ -76,7 +76,7 @@ def test_tokens_of_a_window_are_the_sentences_tokens(language):
 def test_chinese_pieces_are_jiebas_blocks():
     """The characters a piece is made of are those of jieba's own blocks (re_han_default)."""
     jieba = tokens._import_jieba()
-    ours = Document._PIECE_CHAR["zh"]
+    ours = Document._PIECE["zh"]
     for code in range(0x30000):
         char = chr(code)
-        assert bool(ours.match(char)) == bool(jieba.re_han_default.fullmatch(char)), hex(code)
+        assert bool(ours.fullmatch(char)) == bool(jieba.re_han_default.fullmatch(char)), hex(code)
