@@ -82,6 +82,8 @@ class _ClusterBuilder:
                 if joined is None:
                     break
                 begin = joined
+            if begin is not None:
+                begin = clusters_en.after_place_noun(self.doc, begin, end)
         return begin
 
     def mentions(self, fragments: list[Fragment]) -> list[_Mention]:

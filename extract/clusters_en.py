@@ -65,6 +65,15 @@ def joined(doc: Document, start: int, begin: int, stop: frozenset[str],
     return trim_left(doc, start, joiner[0], stop, min_tokens=1, allow_digits=False)
 
 
+def after_place_noun(doc: Document, begin: int, end: int) -> int:
+    """"Our city electric power … cluster" (我市…集群): a place noun opening a name stands for a
+    place; the name begins after it."""
+    tokens = doc.tokens_in(begin, end)
+    if len(tokens) > 2 and doc.text[tokens[0][0]:tokens[0][1]].lower() in _PLACE_NOUNS:
+        return tokens[1][0]
+    return begin
+
+
 def article_city(doc: Document, places_in_sentence, at: int) -> Optional[tuple[Division, str]]:
     """A cluster whose sentence names no city ("the rail transit equipment industry cluster"):
     the city the article last named before it (a zone's city counts), else the first after."""

@@ -62,11 +62,20 @@ class Context:
         pattern = r"\b{increase_markers}\b" if self.language == "en" else "{increase_markers}"
         return self.ruleset.compile(pattern)
 
-    def is_increase(self, start: int, count_start: int) -> bool:
+    @cached_property
+    def _increase_after(self) -> re.Pattern | None:
+        if "increase_markers_after" not in self.ruleset.macros:
+            return None
+        return self.ruleset.compile(r"\s+(?:(?:in|of|at)\s+(?:the\s+)?[\w-]+\s+)?{increase_markers_after}\b")
+
+    def is_increase(self, start: int, count_start: int, end: int | None = None) -> bool:
         """True when the number counts what was added (全年新增高新技术企业68家、…35家, "new added
-        high-tech enterprises 168"), not what there is: an increase is no count."""
+        high-tech enterprises 168", "35 new R&D institutions were introduced"), not what there
+        is: an increase is no count."""
         if self._increase_markers is None:
             return False
+        if end is not None and self._increase_after is not None and self._increase_after.match(self.doc.text, end):
+            return True
         # The verb governs the whole 、-list after it: back to the last comma, not the last 、,
         # looking at most _INCREASE_REACH characters back (a list of 60,000 items stays linear).
         if self.language == "zh":

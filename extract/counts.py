@@ -19,12 +19,16 @@ _LEVEL_ZH = cached_compile(r"(?:国家级|国家|省级|省|市级|市|县级|�
 _COUNTED_PLACES_ZH = cached_compile(r"[两三四五六七八九十\d]{1,2}[市县区地家个]")
 _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
 # English firms past a money threshold: money in the category, in the three words before it
-# ("income over 100 million yuan enterprise 86 home"), or in a "with … output" after it ("145
-# enterprises with annual output over 100 million yuan").
+# ("income over 100 million yuan enterprise 86 home"), or in the output or revenue said of them
+# ("145 enterprises with annual output over 100 million yuan", "19 enterprises have an operating
+# revenue of over 10 billion yuan", "40 enterprises in the city report annual output above …").
 _MONEY_EN = r"(?:yuan|rmb|dollars?|billion|million)"
 _MONEY_THRESHOLD_EN = cached_compile(rf"\b{_MONEY_EN}\b", re.I)
 _MONEY_BEFORE_EN = cached_compile(rf"\b{_MONEY_EN}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
-_MONEY_AFTER_EN = cached_compile(r"\s+(?:with|whose)\s+(?:an?\s+)?(?:annual\s+)?(?:[\w-]+\s+){0,2}?"
+_MONEY_AFTER_EN = cached_compile(r"\s+(?:(?:in|of)\s+(?:the\s+)?[\w-]+\s+)?"
+                                 r"(?:with|whose|have|has|had|posts?|posted|reports?|reported|achieved?|"
+                                 r"realized?|generated?|boasts?|saw|each\s+(?:have|has|had))"
+                                 r"\s+(?:an?\s+)?(?:annual\s+)?(?:[\w-]+\s+){0,2}?"
                                  r"(?:output|revenue|revenues|income|sales|turnover)\b[^,.;]{0,40}?\b(?:yuan|rmb|billion|million)\b", re.I)
 _WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:city|province|county|district|zone|region)(?:\s+of)?\s+", re.I)
 _QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
@@ -123,7 +127,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                   if g in fragment.groups]
         start = min([cat_start] + [s for s, _ in others])
         end = max([cat_end] + [e for _, e in others])
-        if ctx.is_target(start, end) or ctx.is_increase(start, fragment.groups["count"][0]):
+        if ctx.is_target(start, end) or ctx.is_increase(start, fragment.groups["count"][0], end):
             continue
         if "subject" in fragment.groups:
             subject = doc.value(*fragment.groups["subject"])

@@ -31,7 +31,10 @@ _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经�
                        ("高新区内", {"zone"}), ("市", {"city", "county_city"}), ("县", {"county"}), ("省", {"province"})]
 _ORGANIZATION_AFTER_EN = cached_compile(
     r"\s+(?:[A-Z][\w&'’-]*\s+){0,2}?(?:University|College|Group|Company|Corporation|Bank|Hospital|"
-    r"Institute|Academy|Airlines|Pharmaceutical|Steel|Motor|Motors)\b")
+    r"Institute|Academy|Airlines|Pharmaceutical|Steel|Motor|Motors|"
+    # Machine translation lowercases the head ("Sichuan Changhong Electric group"); "steel" or
+    # "motor" in lower case may be an industry, so only heads that name a body stay.
+    r"group|company|corporation|university|college)\b")
 _FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
 _COUNTED = cached_compile(r"^第?[零〇一二两三四五六七八九十百千万\d]+[家个所座处]?$")
 

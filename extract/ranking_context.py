@@ -19,6 +19,8 @@ from schemas.record import Ranking
 if TYPE_CHECKING:
     from extract.rankings import _Item
 
+_NAME_RIGHT_AFTER = 12  # characters between a position and a name that is its own (" in the ")
+_CLAUSE_MARK = cached_compile(r"[,;.:，；。：]")
 _ZONE_WORDS_EN = cached_compile(r"\b(?:zones?|parks?)\b", re.I)
 _BACK_TO_RANKING_EN = cached_compile(
     r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<head>evaluation|ranking|rankings|report|assessment|list|index|survey)\b", re.I)
@@ -37,7 +39,7 @@ def _sub_index(fragment: Fragment) -> bool:
     return fragment.rule.endswith(".ranking.sub-index")
 
 
-def _own_part(context: list[tuple[Fragment, dict]], item: _Item, floor: int) -> list[dict]:
+def _own_part(text: str, context: list[tuple[Fragment, dict]], item: _Item, floor: int) -> list[dict]:
     """A sentence naming two rankings ("ranks 56th in the national evaluation, but in the
     provincial evaluation ranking the tenth"): each entry takes the context of its own part.
     A sub-index ("ranked fifth in innovation capacity, a sub-indicator") is named only for the
@@ -51,6 +53,14 @@ def _own_part(context: list[tuple[Fragment, dict]], item: _Item, floor: int) -> 
     names = [f for f, found in here if "ranking" in found]
     if len(names) < 2:
         return [found for _, found in here]
+    # "ranked 25th, and it ranked first in the assessment of … zones in Shandong": a name right
+    # after the position is its own, and the part begins there.
+    right_after = [f for f in names if 0 <= f.start - item.end <= _NAME_RIGHT_AFTER
+                   and not _CLAUSE_MARK.search(text, item.end, f.start)]
+    if right_after:
+        floor = right_after[0].start
+        ceiling = min((f.start for f in names if f.start > floor), default=None)
+        return [found for f, found in here if f.start >= floor and (ceiling is None or f.start < ceiling)]
     # Its part begins after the entry before it only if a ranking is named there.
     if not any(floor <= f.start < item.end for f in names):
         floor = -1
@@ -147,7 +157,7 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
             break
         found_here = by_sentence.get(sentence, [])
         if sentence == item.sentence and ctx.language == "en":
-            found_here = _own_part(context, item, floor)
+            found_here = _own_part(ctx.doc.text, context, item, floor)
         for found in found_here:
             for key, value in found.items():
                 values.setdefault(key, value)

@@ -166,7 +166,9 @@ def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str])
     parenthetical = gap.startswith(",") and gap.rstrip().endswith(",")
     for match in ([] if parenthetical else head.finditer(gap)):
         # "386 high-tech enterprises" is a count, not who is ranked; "top 500 enterprises" is.
-        words = [w.lower() for w in gap[max(0, match.start() - 40):match.start()].split()[-4:]]
+        # (Only the head's own clause: "… in 2021, and the output of tractors ranks first".)
+        before = re.split(r"[,;]", gap[max(0, match.start() - 40):match.start()])[-1]
+        words = [w.lower() for w in before.split()[-4:]]
         if "top" in words:
             return True
         if not any(counted.search(w) for w in words):
