@@ -12,6 +12,7 @@ from extract.rules import RuleSet
 
 _CLAUSE_END_ZH = cached_compile(r"[,;:。!?、]")
 _CLAUSE_END_NOT_LIST_ZH = cached_compile(r"[,;:。!?]")
+_TOTAL_AFTER_INCREASE_ZH = cached_compile(r"[、,;](?:总数|总量|累计|总计|共计|总共)")
 _INCREASE_REACH = 200
 _CLAUSE_END_EN = cached_compile(r"[,;:.!?]\s")
 # The words between a place and a division that only locates it ("… Zone in central China's
@@ -86,8 +87,11 @@ class Context:
             begin = self.clause_start(start)
         text = self.doc.text
         # "value-added enterprises" add nothing.
-        return any(m.start() == 0 or text[m.start() - 1] != "-"
-                   for m in self._increase_markers.finditer(text, begin, count_start))
+        markers = [m for m in self._increase_markers.finditer(text, begin, count_start)
+                   if m.start() == 0 or text[m.start() - 1] != "-"]
+        # 新增上市公司3家、总数达到22家: the total after the increase is what there is.
+        return bool(markers) and not (self.language == "zh" and _TOTAL_AFTER_INCREASE_ZH.search(
+            text, markers[-1].end(), count_start))
 
     def is_target(self, start: int, end: int) -> bool:
         """True when the clause around [start, end) states a goal, not a fact; or when its

@@ -28,7 +28,10 @@ _REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
                        (cached_compile(r"\b(?:city|municipality)\b", re.I), {"city", "county", "county_city"}),
                        (cached_compile(r"\b(?:district|county)\b", re.I), {"county", "district"})]
 _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经开区", {"zone"}), ("新区", {"zone"}),
-                       ("高新区内", {"zone"}), ("市", {"city", "county_city"}), ("县", {"county"}), ("省", {"province"})]
+                       ("高新区内", {"zone"}), ("市", {"city", "county_city"}), ("县", {"county"}), ("省", {"province"}),
+                       # 全区 / 该区: a zone or a district, never a city or a province; 园区 may end a
+                       # park's own name (金阳园区), so it stays open.
+                       ("园区", None), ("区", {"zone", "district"})]
 _ORGANIZATION_AFTER_EN = cached_compile(
     r"\s+(?:[A-Z][\w&'’-]*\s+){0,2}?(?:University|College|Group|Company|Corporation|Bank|Hospital|"
     r"Institute|Academy|Airlines|Pharmaceutical|Steel|Motor|Motors|"

@@ -85,13 +85,16 @@ def _bracketed_alias(ctx: Context, places: list[Place], i: int) -> bool:
             and text[place.end:place.end + 2].strip()[:1] in (")", "）"))
 
 
+_HOW_LONG_ZH = cached_compile(r"(?:已|均|始终|一直|长期|连续|多年来?|\d+年|[一二三四五六七八九十]+年)+$")
+
 def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
     """徐工集团位列全球工程机械制造商第3位: the noun right before the ranking is a company or a
     product, so the position is not a place's."""
     heads = ctx.words("non_place_subject_heads")
     if ctx.language == "en":
         return _ranks_non_place_en(ctx, fragment, heads)
-    before = ctx.doc.text[max(ctx.clause_start(fragment.start), fragment.start - 6):fragment.start]
+    before = ctx.doc.text[max(ctx.clause_start(fragment.start), fragment.start - 12):fragment.start]
+    before = _HOW_LONG_ZH.sub("", before)  # 硬质合金产量连续多年位居全国第一: the head is 产量
     if any(before.endswith(h) for h in heads):
         return True
     # 位列2022中国企业500强第186位 / 位居全球新能源汽车销量榜第一: the ranking's own name, between

@@ -48,6 +48,11 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
                     name_start = a
                     continue
             break
+        if word == ")" and doc.language == "zh":
+            inner = _parenthesized(text, ordered, index, pattern, stop)
+            if inner is not None:  # 院士（专家）工作站: a note inside the name
+                name_start = inner
+                continue
         if key in stop and not _inside_proper_name(text, ordered, index):
             break
         if doc.language == "en" and _hyphenated_word(text, ordered, index).lower() in stop:
@@ -93,3 +98,18 @@ def _inside_proper_name(text: str, tokens: list[tuple[int, int]], index: int) ->
     before = text[tokens[index - 1][0]:tokens[index - 1][1]]
     after = text[tokens[index + 1][0]:tokens[index + 1][1]]
     return (before[:1].isupper() and after[:1].isupper()) or (before.lower(), word, after.lower()) in _COMPOUNDS_EN
+
+
+def _parenthesized(text: str, tokens: list[tuple[int, int]], close: int, pattern, stop) -> int | None:
+    """Start of "(" when tokens[close] closes a short note of name tokens that a name token
+    precedes (院士(专家)工作站), else None."""
+    for index in range(close - 1, max(-1, close - 5), -1):
+        word = text[tokens[index][0]:tokens[index][1]]
+        if word == "(":
+            before = text[tokens[index - 1][0]:tokens[index - 1][1]] if index > 0 else ""
+            if index == close - 1 or not before or before in stop or not pattern.match(before):
+                return None
+            return tokens[index][0]
+        if word in stop or not pattern.match(word):
+            return None
+    return None
