@@ -317,6 +317,9 @@ class _ClusterBuilder:
             group = members[i]
             city = next((c for c in (self.city_of(m) for m in [main] + group) if c), None)
             zone = next((m.core_zone for m in [main] + group if m.core_zone), None)
+            if zone is None and self.ctx.language == "zh":
+                zone = next((z for z in (clusters_zh.table_core_zone(self.doc, m.start, m.end)
+                                         for m in [main] + group) if z), None)
             first = min([m for m in group if not self._in_headline(m)] or group, key=lambda m: m.start)
             list_span = self._list_for(first, lists)
             if list_span is None:  # a headline's mention: a later one's sentence may name the list

@@ -160,3 +160,47 @@ def issuer_level(doc: Document, list_start: int, list_end: int) -> Optional[str]
                 return level
         at = doc.text.find(name, at + len(name))
     return None
+
+
+# A notice's table (序号　所在市　集群名称　核心区): cells apart by spaces or tabs (a full-width
+# space is one space once normalized); the header names the cluster and core-zone columns.
+_CELL_GAP = cached_compile(r"[ \t\u3000]+")
+_NAME_HEADER = cached_compile(r"^(?:集群名称|集群|产业集群|产业集群名称)$")
+_ZONE_HEADER = cached_compile(r"^(?:核心区|核心承载区|核心园区|依托园区|承载园区|所在园区|核心区名称|依托载体)$")
+_TABLE_REACH = 60  # lines a row may lie below its header
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cells, at = [], start
+    for gap in _CELL_GAP.finditer(text, start, end):
+        if gap.start() > at:
+            cells.append((at, gap.start()))
+        at = gap.end()
+    if end > at:
+        cells.append((at, end))
+    return cells
+
+
+def table_core_zone(doc: Document, start: int, end: int) -> Optional[tuple[int, int]]:
+    """The core-zone cell of the table row whose cluster cell is [start, end), if any."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    row = _cells(text, line_start, line_end)
+    if len(row) < 2 or (start, end) not in [(a, b) for a, b in row]:
+        return None
+    column = [(a, b) for a, b in row].index((start, end))
+    above = line_start - 1
+    for _ in range(_TABLE_REACH):
+        if above <= 0:
+            return None
+        head_start = text.rfind("\n", 0, above) + 1
+        header = _cells(text, head_start, above)
+        if len(header) == len(row):
+            names = [text[a:b] for a, b in header]
+            if _NAME_HEADER.match(names[column]):
+                zone = next((i for i, n in enumerate(names) if _ZONE_HEADER.match(n)), None)
+                return row[zone] if zone is not None and zone != column else None
+        above = head_start - 1
+    return None

@@ -74,3 +74,20 @@ def test_rule_cache_gives_the_rules_as_read(tmp_path, monkeypatch):
 def test_a_zeroth_place_is_no_ranking(text):
     # Found by the property tests: rank 0 used to fail the record's own validation.
     assert extract_text(text).rankings == []
+
+
+ZONE = "高阳经济开发区"
+
+
+@pytest.mark.parametrize("table,core_zone", [
+    pytest.param("序号　集群名称　核心区\n1　保定市高阳县纺织产业集群　高阳经济开发区", ZONE, id="header"),
+    pytest.param("序号　集群名称　主导产业　核心区\n1　保定市高阳县纺织产业集群　纺织　高阳经济开发区", ZONE,
+                 id="zone-column-later"),
+    pytest.param("1　保定市高阳县纺织产业集群　高阳经济开发区", None, id="no-header"),
+    pytest.param("序号　名称　园区\n1　保定市高阳县纺织产业集群　高阳经济开发区", None, id="header-without-core-zone"),
+    pytest.param("序号　集群名称　核心区\n1　保定市高阳县纺织产业集群", None, id="short-row"),
+])
+def test_a_table_gives_the_core_zone_only_under_a_core_zone_header(table, core_zone):
+    record = extract_text("关于公布省级特色产业集群名单的通知\n" + table + "\n", language="zh")
+    (cluster,) = record.clusters
+    assert cluster.core_zone == core_zone
