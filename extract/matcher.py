@@ -50,6 +50,7 @@ def find_fragments(doc: Document, ruleset: RuleSet, skip_untriggered: bool = Tru
     found: dict[str, list[Fragment]] = {}
     text = doc.text
     fold = ruleset.language == "en"  # English rules ignore case: anchors are casefolded
+    anchored = ruleset.built("anchor_index", lambda: _anchor_index(ruleset))
     for index, (start, end) in enumerate(doc.sentences):
         sentence = text[start:end]
         folded = None
@@ -59,9 +60,15 @@ def find_fragments(doc: Document, ruleset: RuleSet, skip_untriggered: bool = Tru
             if folded is None:
                 folded = sentence.casefold() if fold else sentence
             bucket = found.setdefault(kind, [])
-            for order, rule in enumerate(rules):
-                if skip_untriggered and rule.anchors and not any(a in folded for a in rule.anchors):
-                    continue
+            if skip_untriggered:
+                anchors, unanchored = anchored[kind]
+                orders = set(unanchored)
+                for anchor in [a for a in anchors if a in folded]:
+                    orders.update(anchors[anchor])
+                selected = [(order, rules[order]) for order in sorted(orders)]
+            else:
+                selected = list(enumerate(rules))
+            for order, rule in selected:
                 for match in rule.regex.finditer(text, start, end):
                     if match.end() == match.start():
                         continue
@@ -69,6 +76,22 @@ def find_fragments(doc: Document, ruleset: RuleSet, skip_untriggered: bool = Tru
                               if value is not None}
                     bucket.append(Fragment(rule.id, kind, match.start(), match.end(), index, groups, order))
     return {kind: resolve_overlaps(fragments) for kind, fragments in found.items()}
+
+
+def _anchor_index(ruleset: RuleSet) -> dict[str, tuple[dict[str, list[int]], list[int]]]:
+    """Per kind: each anchor with the rules (by position) it lets run, and the rules that have
+    none. Testing each distinct anchor once per sentence costs less than each rule's own."""
+    index = {}
+    for kind, rules in ruleset.rules.items():
+        anchors: dict[str, list[int]] = {}
+        unanchored = []
+        for order, rule in enumerate(rules):
+            if not rule.anchors:
+                unanchored.append(order)
+            for anchor in rule.anchors or ():
+                anchors.setdefault(anchor, []).append(order)
+        index[kind] = (anchors, unanchored)
+    return index
 
 
 def resolve_overlaps(fragments: list[Fragment]) -> list[Fragment]:
