@@ -16,6 +16,8 @@ _MONEY_THRESHOLD_ZH = cached_compile(r"[亿億]|万元|元")
 # (国家级、省级专精特新企业); a count of places before a category (两市高新技术企业).
 _JOINERS_ZH = cached_compile(r"[、和及与]")
 _LEVEL_ZH = cached_compile(r"(?:国家级|国家|省级|省|市级|市|县级|区级|自治区级)(?:以上)?")
+_CLUSTERS_REACH = 200
+_CLUSTERS_COUNTED_ZH = cached_compile(r"(?:\d+|[两三四五六七八九十]+)个(?:产业)?集群|(?:这些|入选|各)(?:产业)?集群")
 _COUNTED_PLACES_ZH = cached_compile(r"[两三四五六七八九十\d]{1,2}[市县区地家个]")
 _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
 # English firms past a money threshold: money in the category, in the three words before it
@@ -61,6 +63,16 @@ def _qualifier(ctx: Context, fragment: Fragment) -> str:
             if key in words or any(w in key for w in words if len(w) > 1 or ctx.language == "zh"):
                 return qualifier
     return "exact"
+
+
+def _clusters_counted(ctx: Context, sentence: int, start: int) -> bool:
+    """Whether the sentence's subject before `start` is a number of clusters (本批入选的25个
+    集群共集聚中小企业1.2万家、专精特新企业860余家), with no place named after it."""
+    found = None
+    begin = max(ctx.doc.sentence_span(sentence)[0], start - _CLUSTERS_REACH)  # linear on long lists
+    for found in _CLUSTERS_COUNTED_ZH.finditer(ctx.doc.text, begin, start):
+        pass
+    return found is not None and not any(found.end() <= p.start < start for p in ctx.places.in_sentence(sentence))
 
 
 def _subject_between(ctx: Context, fragment: Fragment, cat_end: int):
@@ -131,6 +143,8 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             continue
         if "subject" in fragment.groups:
             subject = doc.value(*fragment.groups["subject"])
+        elif ctx.language == "zh" and _clusters_counted(ctx, fragment.sentence, start):
+            subject = None  # 本批入选的25个集群共集聚中小企业1.2万家: the clusters', no one place's
         else:
             subject = ctx.value(_subject_between(ctx, fragment, cat_end) or ctx.subject_before(start))
         category = doc.value(cat_start, cat_end).strip()

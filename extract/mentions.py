@@ -39,6 +39,9 @@ _ORGANIZATION_AFTER_EN = cached_compile(
     # "motor" in lower case may be an industry, so only heads that name a body stay.
     r"group|company|corporation|university|college)\b")
 _FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
+# 滦州市则首次跻身…: jieba cuts 滦州 / 市则, but a one-character adverb after a division's
+# suffix begins the predicate; the name ends before it.
+_ADVERBS_ZH = frozenset("则也还又已将均仍再亦却都")
 _COUNTED = cached_compile(r"^第?[零〇一二两三四五六七八九十百千万\d]+[家个所座处]?$")
 
 
@@ -122,6 +125,8 @@ class Places:
         if not candidates:
             return None
         nearest = candidates[-1]
+        if wanted is not None and "city" in wanted and self._kind_of(nearest) == "county_city":
+            nearest = self._city_or_its_county(nearest, named(_FAR_BACK))
         if wanted == {"zone"}:
             # "Wuhu Zone slipped, while Bengbu Zone held steady. The zone has …": with two zones
             # just named, "the zone" is the one the article keeps returning to.
@@ -133,6 +138,16 @@ class Places:
                 # On a tie, the one named first: the article's lead.
                 return next(p for p in candidates if counts[self._key(p)] == best)
         return nearest
+
+    def _city_or_its_county(self, county: Place, candidates: list[Place]) -> Place:
+        """许昌市 … 长葛市 … 全市: a county-level city just named inside the article's city stands
+        for 全市 only if the article names it more often than the city it belongs to."""
+        parent = county.division.parent
+        cities = [p for p in candidates if p.division is not None and p.division.adcode == parent]
+        if not cities:
+            return county
+        own = sum(1 for p in candidates if p.division is not None and p.division.adcode == county.division.adcode)
+        return cities[-1] if len(cities) > own else county
 
     def _key(self, place: Place) -> str:
         return self.doc.text[place.start:place.end].lower()
@@ -197,7 +212,8 @@ class Places:
             name = text[i:i + length]
             near = doc.tokens_near(i, i + length)
             boundaries = {a for a, _ in near} | {b for _, b in near}
-            if name in self._not_places or i not in boundaries or (i + length) not in boundaries:
+            glued = name[-1] in "市县区省" and text[i + length:i + length + 1] in _ADVERBS_ZH
+            if name in self._not_places or i not in boundaries or ((i + length) not in boundaries and not glued):
                 i += 1
                 continue
             stop = i + length

@@ -134,6 +134,23 @@ def _year_of_announcement(by_sentence: dict[int, list[dict]], sentence: int, nam
     return {}
 
 
+_POPULATION_ZH = [("经开区", ("经开区", "经济技术开发区")), ("高新区", ("高新区", "高新技术产业开发区")),
+                  ("县", ("县",)), ("城市", ("城市",))]
+
+
+def _population_zh(text: str) -> Optional[str]:
+    return next((key for key, words in _POPULATION_ZH if any(w in text for w in words)), None)
+
+
+def _headline_total_zh(ctx: Context, context: list[tuple[Fragment, dict]], ranking: str) -> dict:
+    population = _population_zh(ranking)
+    for fragment, found in context:
+        if "total" in found and ctx.doc.in_first_line(fragment.sentence) and population is not None \
+                and _population_zh(ctx.doc.text[fragment.start:fragment.end]) == population:
+            return {"total": found["total"]}
+    return {}
+
+
 def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
             related: set[int], floor: int = -1, index: Optional[tuple[dict, set]] = None) -> tuple[_Item, Ranking]:
     values = dict(item.values)
@@ -181,6 +198,10 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
                     for key in ("year", "total"):
                         if key in found:
                             values.setdefault(key, found[key])
+    if ctx.language == "zh" and "total" not in values and values.get("ranking"):
+        # 全国229家国家级经开区考核结果出炉 (headline) … 国家级经济技术开发区综合发展水平考核评价: a size
+        # the headline gives for what the ranking ranks.
+        values.update(_headline_total_zh(ctx, context, values["ranking"]))
     if item.scoped:
         # Its own scope: the named ranking and its size are the wider one's.
         for key in ("ranking", "total"):
@@ -192,7 +213,7 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
     earlier = values.pop("from_rank", None)
     if earlier is not None and values.get("rank") is not None and values.get("change") is None:
         values["change"] = earlier - values["rank"]
-    if ctx.language == "en" and not fits(values.get("total"), values.get("rank")):
+    if not fits(values.get("total"), values.get("rank")):
         # "ranked 29th" under "… in the central six provinces": another list's size.
         values.pop("total")
     for key in ("rank", "total", "streak"):
