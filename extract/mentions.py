@@ -25,7 +25,8 @@ _REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
                        # "we" in an official's quote: the zone or city the official speaks for.
                        (cached_compile(r"^we$", re.I), {"zone", "city", "county_city"}),
                        (cached_compile(r"\bprovince\b", re.I), {"province"}),
-                       (cached_compile(r"\b(?:city|municipality)\b", re.I), {"city", "county", "county_city"}),
+                       # (a county is no city: "Ningjin County … our city has …" is Dezhou's)
+                       (cached_compile(r"\b(?:city|municipality)\b", re.I), {"city", "county_city"}),
                        (cached_compile(r"\b(?:district|county)\b", re.I), {"county", "district"})]
 _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经开区", {"zone"}), ("新区", {"zone"}),
                        ("高新区内", {"zone"}), ("市", {"city", "county_city"}), ("县", {"county"}), ("省", {"province"}),
@@ -38,6 +39,8 @@ _ORGANIZATION_AFTER_EN = cached_compile(
     # Machine translation lowercases the head ("Sichuan Changhong Electric group"); "steel" or
     # "motor" in lower case may be an industry, so only heads that name a body stay.
     r"group|company|corporation|university|college)\b")
+_UNABBREVIATED_EN = {"etdz": "economic and technological development zone"}
+_ABBREVIATED_EN = cached_compile(r"\bETDZ$", re.I)
 _FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
 # 滦州市则首次跻身…: jieba cuts 滦州 / 市则, but a one-character adverb after a division's
 # suffix begins the predicate; the name ends before it.
@@ -131,13 +134,26 @@ class Places:
             # "Wuhu Zone slipped, while Bengbu Zone held steady. The zone has …": with two zones
             # just named, "the zone" is the one the article keeps returning to.
             sentence = self.doc.sentence_of(nearest.start)
-            named = {self._key(p) for p in candidates if self.doc.sentence_of(p.start) == sentence}
-            if len(named) > 1:
+            in_sentence = {self._key(p) for p in candidates if self.doc.sentence_of(p.start) == sentence}
+            if len(in_sentence) > 1:
                 counts = {k: sum(self._key(p) == k for p in candidates) for k in map(self._key, candidates)}
                 best = max(counts.values())
                 # On a tie, the one named first: the article's lead.
                 return next(p for p in candidates if counts[self._key(p)] == best)
+            return self._unabbreviated(nearest, named(_FAR_BACK))
         return nearest
+
+    def _unabbreviated(self, zone: Place, candidates: list[Place]) -> Place:
+        """"Jingzhou Economic and Technological Development Zone … the Jingzhou ETDZ … the zone":
+        the zone as the article names it in full."""
+        text = self.doc.text
+        short = _ABBREVIATED_EN.search(text, zone.start, zone.end)
+        if short is None or zone.division is None:
+            return zone
+        full = _UNABBREVIATED_EN[short.group().lower()]
+        return next((p for p in candidates if p.kind == "zone" and p.division is not None
+                     and p.division.adcode == zone.division.adcode
+                     and text[p.start:p.end].lower().endswith(full)), zone)
 
     def _city_or_its_county(self, county: Place, candidates: list[Place]) -> Place:
         """许昌市 … 长葛市 … 全市: a county-level city just named inside the article's city stands

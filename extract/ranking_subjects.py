@@ -17,6 +17,12 @@ _PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|a
 _RELATIVE_EN = cached_compile(r"\s*(?:which|who|whose|that|where)\b", re.I)
 # "Trina Solar, based in Wujin, ranked 12th": the place only says where the company is.
 _BASED_IN_EN = cached_compile(r",\s+(?:based|headquartered|located)\s+in\s+(?:the\s+)?$", re.I)
+# "a cable supplier in the district ranks first in China by market share": a company's or a
+# product's position, whatever place is named before it.
+_BY_MARKET_SHARE_EN = cached_compile(
+    r"\s*(?:(?:nationally|worldwide|globally|in\s+(?:the\s+)?(?:world|China|country|nation))\s+)?"
+    r"(?:in|by|for)\s+(?:terms\s+of\s+)?(?:its\s+)?(?:global\s+|domestic\s+|national\s+)?"
+    r"(?:market\s+share|sales|shipments?|sales\s+volume)\b", re.I)
 _ACRONYM_LED_EN = cached_compile(r"\s*[A-Z][A-Z0-9&]+(?:-[A-Za-z0-9&]+)*[\s,]")
 
 
@@ -72,7 +78,19 @@ def locates(ctx: Context, places: list[Place], i: int) -> bool:
     """Whether places[i] only locates the place before it ("Wujin Zone in Changzhou, Jiangsu"),
     describes a noun ("the hubei important automobile base") or, in brackets right after it,
     gives its other name ("Hangzhou High-tech Zone (Binjiang)")."""
-    return ctx.locates_previous(places, i) or ctx.modifies_en(places[i]) or _bracketed_alias(ctx, places, i)
+    return (ctx.locates_previous(places, i) or ctx.modifies_en(places[i]) or _bracketed_alias(ctx, places, i)
+            or _in_apposition_en(ctx, places, i))
+
+
+# "Danyang, a county-level city administered by Zhenjiang, ranked 20th": the places inside an
+# apposition describe the one before it.
+_APPOSITION_EN = cached_compile(r"\s*,\s+(?:a|an|another|the|one)\s[^,;.]*$", re.I)
+
+
+def _in_apposition_en(ctx: Context, places: list[Place], i: int) -> bool:
+    if i == 0 or places[i - 1].kind == "reference" or places[i - 1].end > places[i].start:
+        return False
+    return _APPOSITION_EN.fullmatch(ctx.doc.text, places[i - 1].end, places[i].start) is not None
 
 
 def _bracketed_alias(ctx: Context, places: list[Place], i: int) -> bool:
@@ -144,7 +162,7 @@ def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str])
         return False
     head, among, counted = _non_place_patterns(ctx)
     text = ctx.doc.text
-    if among.match(text, fragment.end, min(len(text), fragment.end + 160)):
+    if among.match(text, fragment.end, min(len(text), fragment.end + 160)) or _BY_MARKET_SHARE_EN.match(text, fragment.end):
         return True
     sentence_start, _ = ctx.doc.sentence_span(fragment.sentence)
     places = ctx.places.before(fragment.start, 0)

@@ -105,6 +105,18 @@ def _context(ctx: Context, fragment: Fragment) -> dict:
     return {k: v for k, v in out.items() if v is not None}
 
 
+# "… for the first time since it was upgraded to a national-level zone in 2011": the year of a
+# zone's founding or upgrade, not the ranking's.
+_FOUNDED_EN = cached_compile(r"\b(?:since|established|founded|upgraded|approved|set\s+up|launched|built)\b[^,;.]*$", re.I)
+
+
+def _founding_year_en(ctx: Context, fragment: Fragment) -> bool:
+    if ctx.language != "en":
+        return False
+    year = fragment.groups["year"][0]
+    return _FOUNDED_EN.search(ctx.doc.text, ctx.clause_start(year), year) is not None
+
+
 def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     doc = ctx.doc
     items: list[_Item] = []
@@ -121,8 +133,9 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
         if "rank" in fragment.groups or "to_rank" in fragment.groups:
             positioned.add(fragment.sentence)
     for fragment in fragments:
-        if set(fragment.groups) == {"year"} and any(
-                s <= fragment.groups["year"][0] < e for s, e in past.get(fragment.sentence, ())):
+        if set(fragment.groups) == {"year"} and (any(
+                s <= fragment.groups["year"][0] < e for s, e in past.get(fragment.sentence, ()))
+                or _founding_year_en(ctx, fragment)):
             continue
         if all(g in _CONTEXT_GROUPS for g in fragment.groups):
             # A year or a ranking's name counts only in a sentence that speaks of rankings.
