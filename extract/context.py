@@ -12,6 +12,8 @@ from extract.rules import RuleSet
 
 _CLAUSE_END_ZH = cached_compile(r"[,;:。!?、]")
 _CLAUSE_END_NOT_LIST_ZH = cached_compile(r"[,;:。!?]")
+_SHARE_BEFORE = cached_compile(r"(?:其中[,，]?|\bof\s+which\s+|\bamong\s+them,?\s+)$", re.I)
+_SHARE_AFTER = cached_compile(r"\s*(?:超过|近|约|逾|more\s+than\s+|over\s+|nearly\s+|about\s+)?\d", re.I)
 _TOTAL_AFTER_INCREASE_ZH = cached_compile(r"[、,;](?:总数|总量|累计|总计|共计|总共)")
 _INCREASE_REACH = 200
 _CLAUSE_END_EN = cached_compile(r"[,;:.!?]\s")
@@ -176,12 +178,20 @@ class Context:
         places = self.places.before(pos, sentences_back)
         for i in range(len(places) - 1, -1, -1):
             place = places[i]
-            if self.not_a_subject(place) or self.locates_previous(places, i) or self.modifies_en(place):
+            if self.not_a_subject(place) or self.locates_previous(places, i) or self.modifies_en(place) \
+                    or self._share_subject(place):
                 continue
             resolved = self.places.resolve(place)
             if resolved is not None:
                 return resolved
         return None
+
+    def _share_subject(self, place: Place) -> bool:
+        """全市高新技术企业1860家，其中威海高新区355家；科技型中小企业2100家: the place of a share
+        (其中X N家, "of which X N home") owns that share only, not the counts after it."""
+        text = self.doc.text
+        return (_SHARE_BEFORE.search(text, max(0, place.start - 16), place.start) is not None
+                and _SHARE_AFTER.match(text, place.end) is not None)
 
     def _semicolon_clauses_back(self, pos: int, back: int) -> int:
         """全市高新技术企业达到2360家；…；省级以上工程技术研究中心386家: clauses after a semicolon

@@ -8,7 +8,7 @@ from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.spans import trim_left
-from schemas.record import EnterpriseCount
+from schemas.record import EnterpriseCount, Evidence
 
 # A category defined by money (营收超10亿元的企业, 产值超百亿企业) is a threshold.
 _MONEY_THRESHOLD_ZH = cached_compile(r"[亿億]|万元|元")
@@ -269,9 +269,12 @@ def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseC
     count = _parse(ctx.language, fragment.text(ctx.doc, "count") or "")
     if count is None or count >= items[-1].count or ctx.is_target(fragment.start, fragment.end):
         return None
+    # The evidence reaches back over the count before it, so it shows what is counted.
+    start = items[-1].evidence.start
+    end = ctx.doc.original_span(fragment.start, fragment.end)[1]
     return EnterpriseCount(subject=ctx.doc.value(*fragment.groups["subject"]), category=items[-1].category,
                            count=count, qualifier=_qualifier(ctx, fragment),
-                           evidence=ctx.doc.evidence(fragment.start, fragment.end))
+                           evidence=Evidence(start=start, end=end, text=ctx.doc.map.original[start:end]))
 
 
 def _counts_no_enterprise_en(ctx: Context, category: str) -> bool:
