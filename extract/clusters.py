@@ -275,7 +275,7 @@ class _ClusterBuilder:
                 and clusters_zh.names_zone(mention.name))
 
     def _in_headline(self, mention: _Mention) -> bool:
-        return self.ctx.language == "en" and clusters_en.in_headline(self.doc, mention.start)
+        return self.ctx.language == "en" and self.doc.in_first_line(self.doc.sentence_of(mention.start))
 
     def _zone_name_at(self, pos: int) -> bool:
         if "zone_suffixes" not in self.ctx.ruleset.macros:

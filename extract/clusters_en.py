@@ -93,14 +93,6 @@ def article_city(doc: Document, places_in_sentence, at: int) -> Optional[tuple[D
     return before or after
 
 
-def in_headline(doc: Document, pos: int) -> bool:
-    """Whether `pos` lies in the first line, when that line is a headline (no full stop)."""
-    if doc.sentence_of(pos) != 0:
-        return False
-    start, end = doc.sentence_span(0)
-    return "\n" in doc.text[end:end + 2] or not doc.text[start:end].rstrip().endswith(".")
-
-
 def is_city(text: str) -> bool:
     """A city, county or district ("cluster in Yueyang"), not a province ("in Jiangsu Province")."""
     division = gazetteer().lookup_en(text)

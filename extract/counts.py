@@ -160,7 +160,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                                      qualifier=_qualifier(ctx, fragment),
                                      evidence=doc.evidence(start, end)))
         sentences.append(fragment.sentence)
-    return _without_restatements(items, sentences)
+    return _without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
 
 
 def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> list[EnterpriseCount]:
@@ -299,17 +299,17 @@ def _after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
     return cat_start
 
 
-def _without_restatements(items: list[EnterpriseCount], sentences: list[int]) -> list[EnterpriseCount]:
+def _without_restatements(items: list[EnterpriseCount], headline: list[bool]) -> list[EnterpriseCount]:
     """A headline repeating a count of the body (科技型中小企业6.5万余家; 零部件企业500家以上 for the
     body's 汽车零部件企业500家以上), or the body stating the same count of the same subject twice,
     gives one item: the body's first."""
-    in_body = [(item.count, item.qualifier, item.category.lower()) for item, sentence in zip(items, sentences)
-               if sentence > 0]
+    in_body = [(item.count, item.qualifier, item.category.lower()) for item, in_headline in zip(items, headline)
+               if not in_headline]
     subjects_kept: dict[tuple[int, str], set] = {}
     kept = []
-    for item, sentence in zip(items, sentences):
+    for item, in_headline in zip(items, headline):
         key = (item.count, item.category)
-        if sentence == 0 and any(count == item.count and category.endswith(item.category.lower())
+        if in_headline and any(count == item.count and category.endswith(item.category.lower())
                                  and (category == item.category.lower() or qualifier == item.qualifier)
                                  for count, qualifier, category in in_body):
             continue

@@ -104,7 +104,8 @@ class Document:
 
     def in_first_line(self, index: int) -> bool:
         """Whether sentence `index` is in the text's first line ("Good news!Shaoxing high-tech
-        zone national ranking rose 12 places" is two sentences of one headline)."""
+        zone national ranking rose 12 places" is two sentences of one headline). The one notion of
+        a headline for every extractor (clusters, counts, rankings)."""
         if index == 0:
             return True
         line_end = self._first_line_end
