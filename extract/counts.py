@@ -32,6 +32,8 @@ _MONEY_AFTER_EN = cached_compile(r"\s+(?:(?:in|of)\s+(?:the\s+)?[\w-]+\s+)?"
                                  r"realized?|generated?|boasts?|saw|each\s+(?:have|has|had))"
                                  r"\s+(?:an?\s+)?(?:annual\s+)?(?:[\w-]+\s+){0,2}?"
                                  r"(?:output|revenue|revenues|income|sales|turnover)\b[^,.;]{0,40}?\b(?:yuan|rmb|billion|million)\b", re.I)
+_CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of)\s+", re.I)
+_WHOLE_ZH = cached_compile(r"整个(?=\w)")
 _WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:city|province|county|district|zone|region)(?:\s+of)?\s+", re.I)
 _QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
 _IN_PLACE_EN = cached_compile(r"\s+(?:in|at)\s+")
@@ -63,6 +65,17 @@ def _qualifier(ctx: Context, fragment: Fragment) -> str:
             if key in words or any(w in key for w in words if len(w) > 1 or ctx.language == "zh"):
                 return qualifier
     return "exact"
+
+
+def _paragraph_subject(ctx: Context, fragment: Fragment, carried: tuple[str | None, int]) -> str | None:
+    """年末全市共有高新技术企业1083家…。年末拥有省级以上工程技术研究中心186个: a sentence naming no
+    place, in the paragraph of the count before it, goes on about that count's place."""
+    subject, previous_end = carried
+    if subject is None or previous_end < 0 or previous_end > fragment.start:
+        return None
+    if "\n" in ctx.doc.text[previous_end:fragment.start] or ctx.places.in_sentence(fragment.sentence):
+        return None
+    return subject
 
 
 def _clusters_counted(ctx: Context, sentence: int, start: int) -> bool:
@@ -102,6 +115,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
     items: list[EnterpriseCount] = []
     sentences: list[int] = []
     seen: set[tuple] = set()
+    carried: tuple[str | None, int] = (None, -1)  # the last count's subject and end (not a share's)
     for fragment in fragments:
         if "counts" in fragment.groups and "category" in fragment.groups:
             for item in _respectively(ctx, fragment, stop):
@@ -132,6 +146,10 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             # commas would end the walk back.
             term = _SRDI_EN.search(doc.text, max(0, cat_start - 40), cat_start)
             cat_start = term.start() if term else cat_start
+            # "…reached 136, and little giant enterprises grew to 18" / "the number of R&D
+            # platforms reached 136": neither the joiner nor "number of" is what is counted.
+            lead = _CATEGORY_LEAD_EN.match(doc.text, cat_start, cat_end)
+            cat_start = lead.end() if lead else cat_start
         count = _parse(ctx.language, fragment.text(doc, "count") or "")
         if count is None:
             continue
@@ -147,6 +165,8 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             subject = None  # 本批入选的25个集群共集聚中小企业1.2万家: the clusters', no one place's
         else:
             subject = ctx.value(_subject_between(ctx, fragment, cat_end) or ctx.subject_before(start))
+            if subject is None:
+                subject = _paragraph_subject(ctx, fragment, carried)
         category = doc.value(cat_start, cat_end).strip()
         if ctx.language == "en" and _counts_no_enterprise_en(ctx, category):
             continue  # "2,300 graduates a year into local companies", "38 projects with appliance makers"
@@ -160,6 +180,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                                      qualifier=_qualifier(ctx, fragment),
                                      evidence=doc.evidence(start, end)))
         sentences.append(fragment.sentence)
+        carried = (subject, end)
     return _without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
 
 
@@ -285,11 +306,11 @@ def _counts_no_enterprise_en(ctx: Context, category: str) -> bool:
 
 
 def _after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
-    """辽宁省高新技术企业达到1.2万家 / "whole city of Jingmen high-tech enterprises 782" (全市): the
-    place opening the category is its subject, not part of what is counted."""
-    if ctx.language == "en":
-        whole = _WHOLE_OF_EN.match(ctx.doc.text, cat_start, cat_end)
-        cat_start = whole.end() if whole else cat_start
+    """辽宁省高新技术企业达到1.2万家 / 整个衡阳市的科技型中小企业 / "whole city of Jingmen high-tech
+    enterprises 782" (全市): the place opening the category is its subject, not part of what is
+    counted."""
+    whole = (_WHOLE_OF_EN if ctx.language == "en" else _WHOLE_ZH).match(ctx.doc.text, cat_start, cat_end)
+    cat_start = whole.end() if whole else cat_start
     for place in ctx.places.in_sentence(ctx.doc.sentence_of(cat_start)):
         if place.start == cat_start and place.kind != "reference" and place.end < cat_end - 1:
             end = place.end

@@ -42,6 +42,8 @@ _ORGANIZATION_AFTER_EN = cached_compile(
 _UNABBREVIATED_EN = {"etdz": "economic and technological development zone"}
 _ABBREVIATED_EN = cached_compile(r"\bETDZ$", re.I)
 _FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
+_CORE_TOWN_ZH = cached_compile(r"以(?P<area>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))为(?:核心区|核心承载区|主要载体)")
+_RANKING_AFTER_ZH = cached_compile(r"(?:高质量发展)?(?:综合|考核|评价|排名|评比|考评|综合考核|综合评价)")
 # 滦州市则首次跻身…: jieba cuts 滦州 / 市则, but a one-character adverb after a division's
 # suffix begins the predicate; the name ends before it.
 _ADVERBS_ZH = frozenset("则也还又已将均仍再亦却都")
@@ -196,6 +198,8 @@ class Places:
                 name_start = self._zone_name_start_zh(match.start(), match.end(), floor)
                 collective = self._collective and self._collective.search(text, max(floor, match.start() - 8), match.start())
                 if collective and (name_start is None or name_start >= collective.start()):
+                    if _RANKING_AFTER_ZH.match(text, match.end()):
+                        continue  # 在全省开发区综合考核中: the ranking's name, not who is ranked
                     # 全省国家高新区: the zones of a whole province, counted together.
                     name_start = collective.start()
                 elif name_start is None or self._only_generic(text[name_start:match.start()]):
@@ -290,10 +294,12 @@ class Places:
     @cached_property
     def _areas(self) -> list[str]:
         """Areas the article names as a cluster's core without a zone suffix (主要布局在中国声谷,
-        核心区为星沙产业基地): places wherever they recur (中国声谷入驻企业已达1024家)."""
+        核心区为星沙产业基地, 以水口镇为核心区): places wherever they recur (中国声谷入驻企业已达1024家)."""
         if "core_area" not in self.ruleset.macros:
             return []
         found = {m.group("area") for m in self.ruleset.compile("{core_area}").finditer(self.doc.text)}
+        # 该集群以水口镇为核心区: a town or park as the core, without a zone's suffix.
+        found |= {m.group("area") for m in _CORE_TOWN_ZH.finditer(self.doc.text)}
         zone, g = self._zone, gazetteer()
         # Zones and divisions (布局在长沙县) are found as such already.
         return sorted((a for a in found if not (zone and zone.search(a)) and not self._only_generic(a)

@@ -45,7 +45,10 @@ class Gazetteer:
                 if len(name) >= 2:
                     self.zh.setdefault(name, []).append(d)
             if d.name_en:
-                self.en.setdefault(d.name_en.lower().replace("’", "'"), []).append(d)
+                name = d.name_en.lower().replace("’", "'")
+                # Lüliang is written Lyuliang or Lvliang as often (not Luliang: that is 陆良).
+                for spelling in {name, name.replace("ü", "yu"), name.replace("ü", "v")}:
+                    self.en.setdefault(spelling, []).append(d)
         # Prefer the higher level when a short name is shared (吉林 the province over the city).
         order = {"province": 0, "city": 1, "county": 2, "district": 3}
         for table in (self.zh, self.en):
