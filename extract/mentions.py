@@ -1,5 +1,6 @@
 """Where places are named in an article: zones (平顶山高新区, Zhengzhou High-tech Zone), divisions
-(平顶山市, Changshu) and references back to them (该区, 全市, "the zone", "it").
+(平顶山市, Changshu) and references back to them (该区, 全市, "the zone", "it"; what each stands
+for is resolved in references.py).
 
 Counts and rankings take their subject from here; clusters take their city.
 """
@@ -20,28 +21,12 @@ _CJK_WORD = cached_compile(HAN)
 # Apostrophes split words so that "Guangdong's" finds Guangdong; "Xi'an" is found as two
 # words one character apart.
 _EN_WORD = cached_compile(r"[A-Za-z]+")
-# What an English reference may stand for: "the city" is no province, "the zone" no division.
-_REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
-                       # "we" in an official's quote: the zone or city the official speaks for.
-                       (cached_compile(r"^we$", re.I), {"zone", "city", "county_city"}),
-                       (cached_compile(r"\bprovince\b", re.I), {"province"}),
-                       # (a county is no city: "Ningjin County … our city has …" is Dezhou's)
-                       (cached_compile(r"\b(?:city|municipality)\b", re.I), {"city", "county_city"}),
-                       (cached_compile(r"\b(?:district|county)\b", re.I), {"county", "district"})]
-_REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经开区", {"zone"}), ("新区", {"zone"}),
-                       ("高新区内", {"zone"}), ("市", {"city", "county_city"}), ("县", {"county"}), ("省", {"province"}),
-                       # 全区 / 该区: a zone or a district, never a city or a province; 园区 may end a
-                       # park's own name (金阳园区), so it stays open.
-                       ("园区", None), ("区", {"zone", "district"})]
 _ORGANIZATION_AFTER_EN = cached_compile(
     r"\s+(?:[A-Z][\w&'’-]*\s+){0,2}?(?:University|College|Group|Company|Corporation|Bank|Hospital|"
     r"Institute|Academy|Airlines|Pharmaceutical|Steel|Motor|Motors|"
     # Machine translation lowercases the head ("Sichuan Changhong Electric group"); "steel" or
     # "motor" in lower case may be an industry, so only heads that name a body stay.
     r"group|company|corporation|university|college)\b")
-_UNABBREVIATED_EN = {"etdz": "economic and technological development zone"}
-_ABBREVIATED_EN = cached_compile(r"\bETDZ$", re.I)
-_FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
 _CORE_TOWN_ZH = cached_compile(r"以(?P<area>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))为(?:核心区|核心承载区|主要载体)")
 _RANKING_AFTER_ZH = cached_compile(r"(?:高质量发展)?(?:综合|考核|评价|排名|评比|考评|综合考核|综合评价)")
 # 滦州市则首次跻身…: jieba cuts 滦州 / 市则, but a one-character adverb after a division's
@@ -105,86 +90,10 @@ class Places:
         return found
 
     def resolve(self, place: Place, limit: int = 6) -> Optional[Place]:
-        """A reference (该区, "it") resolved to the nearest earlier named place."""
-        if place.kind != "reference":
-            return place
-        wanted = self._reference_kinds(place)
-        if self.doc.language == "en" and wanted is None:
-            # "It" stands for what the reference just before it stood for ("the zone has been
-            # fostering … It now hosts …"), followed back step by step, not recursively.
-            for _ in range(20):
-                before = self.before(place.start, limit)
-                if not before or before[-1].kind != "reference":
-                    break
-                place = before[-1]
-                wanted = self._reference_kinds(place)
-                if wanted is not None:
-                    break
-        def named(back: int) -> list[Place]:
-            return [p for p in self.before(place.start, back)
-                    if p.kind != "reference" and (wanted is None or self._kind_of(p) in wanted)]
+        """A reference (该区, "it") resolved to the nearest earlier named place (references.py)."""
+        from extract.references import resolve
 
-        # A long report names its zone once and says "the zone" for pages: a reference of a kind
-        # reaches further back for that kind alone.
-        candidates = named(limit) or (named(_FAR_BACK) if wanted is not None else [])
-        if not candidates:
-            return None
-        nearest = candidates[-1]
-        if wanted is not None and "city" in wanted and self._kind_of(nearest) == "county_city":
-            nearest = self._city_or_its_county(nearest, named(_FAR_BACK))
-        if wanted == {"zone"}:
-            # "Wuhu Zone slipped, while Bengbu Zone held steady. The zone has …": with two zones
-            # just named, "the zone" is the one the article keeps returning to.
-            sentence = self.doc.sentence_of(nearest.start)
-            in_sentence = {self._key(p) for p in candidates if self.doc.sentence_of(p.start) == sentence}
-            if len(in_sentence) > 1:
-                counts = {k: sum(self._key(p) == k for p in candidates) for k in map(self._key, candidates)}
-                best = max(counts.values())
-                # On a tie, the one named first: the article's lead.
-                return next(p for p in candidates if counts[self._key(p)] == best)
-            return self._unabbreviated(nearest, named(_FAR_BACK))
-        return nearest
-
-    def _unabbreviated(self, zone: Place, candidates: list[Place]) -> Place:
-        """"Jingzhou Economic and Technological Development Zone … the Jingzhou ETDZ … the zone":
-        the zone as the article names it in full."""
-        text = self.doc.text
-        short = _ABBREVIATED_EN.search(text, zone.start, zone.end)
-        if short is None or zone.division is None:
-            return zone
-        full = _UNABBREVIATED_EN[short.group().lower()]
-        return next((p for p in candidates if p.kind == "zone" and p.division is not None
-                     and p.division.adcode == zone.division.adcode
-                     and text[p.start:p.end].lower().endswith(full)), zone)
-
-    def _city_or_its_county(self, county: Place, candidates: list[Place]) -> Place:
-        """许昌市 … 长葛市 … 全市: a county-level city just named inside the article's city stands
-        for 全市 only if the article names it more often than the city it belongs to."""
-        parent = county.division.parent
-        cities = [p for p in candidates if p.division is not None and p.division.adcode == parent]
-        if not cities:
-            return county
-        own = sum(1 for p in candidates if p.division is not None and p.division.adcode == county.division.adcode)
-        return cities[-1] if len(cities) > own else county
-
-    def _key(self, place: Place) -> str:
-        return self.doc.text[place.start:place.end].lower()
-
-    def _reference_kinds(self, place: Place) -> Optional[set[str]]:
-        words = self.doc.text[place.start:place.end]
-        if self.doc.language != "en":
-            # 全市 / 该市 a city (or a county-level one), 该县 a county, 该高新区 a zone; 该区 /
-            # 全区 may be a district or a zone, and 园区 may end a park's own name (金阳园区).
-            return next((kinds for suffix, kinds in _REFERENCE_KINDS_ZH if words.endswith(suffix)), None)
-        return next((kinds for pattern, kinds in _REFERENCE_KINDS_EN if pattern.search(words)), None)
-
-    @staticmethod
-    def _kind_of(place: Place) -> str:
-        if place.kind == "zone" or place.division is None:
-            return place.kind
-        if place.division.level == "county" and place.division.name_zh.endswith("市"):
-            return "county_city"  # 江阴市: a city to 全市 / "the city", not a county to 该县
-        return place.division.level
+        return resolve(self, place, limit)
 
     # -- Chinese ------------------------------------------------------------------------------
     def _find_zh(self, index: int) -> list[Place]:

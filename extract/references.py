@@ -1,0 +1,122 @@
+"""References back to places (该区, 全市, "the zone", "it", "we"): which named place each stands for.
+
+A reference of a kind ("the zone" a zone, 全市 a city) reaches back for that kind; "it" stands for
+what the reference before it stood for.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from extract.compiled_regex import cached_compile
+
+if TYPE_CHECKING:
+    from extract.mentions import Place, Places
+
+# What an English reference may stand for: "the city" is no province, "the zone" no division.
+_REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
+                       # "we" in an official's quote: the zone or city the official speaks for.
+                       (cached_compile(r"^we$", re.I), {"zone", "city", "county_city"}),
+                       (cached_compile(r"\bprovince\b", re.I), {"province"}),
+                       # (a county is no city: "Ningjin County … our city has …" is Dezhou's)
+                       (cached_compile(r"\b(?:city|municipality)\b", re.I), {"city", "county_city"}),
+                       (cached_compile(r"\b(?:district|county)\b", re.I), {"county", "district"})]
+_REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经开区", {"zone"}), ("新区", {"zone"}),
+                       ("高新区内", {"zone"}), ("市", {"city", "county_city"}), ("县", {"county"}), ("省", {"province"}),
+                       # 全区 / 该区: a zone or a district, never a city or a province; 园区 may end a
+                       # park's own name (金阳园区), so it stays open.
+                       ("园区", None), ("区", {"zone", "district"})]
+_UNABBREVIATED_EN = {"etdz": "economic and technological development zone"}
+_ABBREVIATED_EN = cached_compile(r"\bETDZ$", re.I)
+_FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
+
+
+def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
+    """A reference (该区, "it") resolved to the nearest earlier named place."""
+    if place.kind != "reference":
+        return place
+    wanted = reference_kinds(places, place)
+    if places.doc.language == "en" and wanted is None:
+        # "It" stands for what the reference just before it stood for ("the zone has been
+        # fostering … It now hosts …"), followed back step by step, not recursively.
+        for _ in range(20):
+            before = places.before(place.start, limit)
+            if not before or before[-1].kind != "reference":
+                break
+            place = before[-1]
+            wanted = reference_kinds(places, place)
+            if wanted is not None:
+                break
+
+    def named(back: int) -> list[Place]:
+        return [p for p in places.before(place.start, back)
+                if p.kind != "reference" and (wanted is None or kind_of(p) in wanted)]
+
+    # A long report names its zone once and says "the zone" for pages: a reference of a kind
+    # reaches further back for that kind alone.
+    candidates = named(limit) or (named(_FAR_BACK) if wanted is not None else [])
+    if not candidates:
+        return None
+    nearest = candidates[-1]
+    if wanted is not None and "city" in wanted and kind_of(nearest) == "county_city":
+        nearest = _city_or_its_county(nearest, named(_FAR_BACK))
+    if wanted == {"zone"}:
+        # "Wuhu Zone slipped, while Bengbu Zone held steady. The zone has …": with two zones
+        # just named, "the zone" is the one the article keeps returning to.
+        sentence = places.doc.sentence_of(nearest.start)
+        in_sentence = {_key(places, p) for p in candidates if places.doc.sentence_of(p.start) == sentence}
+        if len(in_sentence) > 1:
+            counts = {k: sum(_key(places, p) == k for p in candidates) for k in (_key(places, p) for p in candidates)}
+            best = max(counts.values())
+            # On a tie, the one named first: the article's lead.
+            return next(p for p in candidates if counts[_key(places, p)] == best)
+        return _unabbreviated(places, nearest, named(_FAR_BACK))
+    return nearest
+
+
+def _unabbreviated(places: Places, zone: Place, candidates: list[Place]) -> Place:
+    """"Jingzhou Economic and Technological Development Zone … the Jingzhou ETDZ … the zone":
+    the zone as the article names it in full."""
+    text = places.doc.text
+    short = _ABBREVIATED_EN.search(text, zone.start, zone.end)
+    if short is None or zone.division is None:
+        return zone
+    full = _UNABBREVIATED_EN[short.group().lower()]
+    return next((p for p in candidates if p.kind == "zone" and p.division is not None
+                 and p.division.adcode == zone.division.adcode
+                 and text[p.start:p.end].lower().endswith(full)), zone)
+
+
+def _city_or_its_county(county: Place, candidates: list[Place]) -> Place:
+    """许昌市 … 长葛市 … 全市: a county-level city just named inside the article's city stands
+    for 全市 only if the article names it more often than the city it belongs to."""
+    parent = county.division.parent
+    cities = [p for p in candidates if p.division is not None and p.division.adcode == parent]
+    if not cities:
+        return county
+    own = sum(1 for p in candidates if p.division is not None and p.division.adcode == county.division.adcode)
+    return cities[-1] if len(cities) > own else county
+
+
+def _key(places: Places, place: Place) -> str:
+    return places.doc.text[place.start:place.end].lower()
+
+
+def reference_kinds(places: Places, place: Place) -> Optional[set[str]]:
+    """The kinds of place a reference may stand for; None for "it" and the like."""
+    words = places.doc.text[place.start:place.end]
+    if places.doc.language != "en":
+        # 全市 / 该市 a city (or a county-level one), 该县 a county, 该高新区 a zone; 该区 /
+        # 全区 may be a district or a zone, and 园区 may end a park's own name (金阳园区).
+        return next((kinds for suffix, kinds in _REFERENCE_KINDS_ZH if words.endswith(suffix)), None)
+    return next((kinds for pattern, kinds in _REFERENCE_KINDS_EN if pattern.search(words)), None)
+
+
+def kind_of(place: Place) -> str:
+    """zone, province, city, county_city (a county-level city), county or district."""
+    if place.kind == "zone" or place.division is None:
+        return place.kind
+    if place.division.level == "county" and place.division.name_zh.endswith("市"):
+        return "county_city"  # 江阴市: a city to 全市 / "the city", not a county to 该县
+    return place.division.level
