@@ -50,7 +50,7 @@ class CompiledRule:
     def to_data(self) -> tuple:
         return (self.id, self.kind, self.pattern, int(self.flags), self.path, self.index,
                 [(e.text, e.expect) for e in self.examples], list(self.negatives), self.anchors,
-                compile_parts(self.pattern, self.flags))
+                self.parts or compile_parts(self.pattern, self.flags))
 
     @classmethod
     def from_data(cls, data: tuple) -> "CompiledRule":
@@ -124,13 +124,16 @@ def _expand(pattern: str, macros: dict[str, str], where: str, errors: list[str],
 
 
 def _compile_pattern(pattern: str, macros: dict[str, str], where: str, errors: list[str],
-                     flags: int) -> re.Pattern | None:
-    """Expand and compile one rule pattern; a problem is added to `errors`, not raised."""
+                     flags: int) -> tuple[re.Pattern | None, Optional[tuple]]:
+    """Expand and compile one rule pattern, with the parts the cache keeps (compiled_regex.py):
+    parsed once. A problem is added to `errors`, not raised."""
+    expanded = _expand(pattern, macros, where, errors)
+    parts = compile_parts(expanded, flags)
     try:
-        return re.compile(_expand(pattern, macros, where, errors), flags)
+        return (from_parts(expanded, flags, parts) if parts else re.compile(expanded, flags)), parts
     except re.error as exc:
         errors.append(f"{where}: {exc}")
-        return None
+        return None, None
 
 
 def _read_yaml(path: Path, errors: list[str]):
@@ -240,7 +243,7 @@ def _read_rules(language: str, extra_dirs: tuple[str, ...]) -> RuleSet:
                 errors.append(f"{shown} -> rules -> {index} -> id: '{rule.id}' "
                               f"is already used in {seen_ids[rule.id]}")
             seen_ids[rule.id] = str(shown)
-            regex = _compile_pattern(rule.pattern, file_macros, where, errors, flags)
+            regex, parts = _compile_pattern(rule.pattern, file_macros, where, errors, flags)
             if regex is None:
                 continue
             unknown = set(regex.groupindex) - GROUPS[rule_file.kind]
@@ -250,7 +253,7 @@ def _read_rules(language: str, extra_dirs: tuple[str, ...]) -> RuleSet:
             compiled = CompiledRule(
                 id=rule.id, kind=rule_file.kind, pattern=regex.pattern, flags=flags, path=str(shown),
                 index=index, examples=tuple(RuleExample(e.text, e.expect) for e in rule.examples),
-                negatives=tuple(rule.negatives), anchors=required_literals(regex.pattern, flags))
+                negatives=tuple(rule.negatives), anchors=required_literals(regex.pattern, flags), parts=parts)
             compiled.__dict__["regex"] = regex  # already compiled while checking it
             ruleset.rules.setdefault(rule_file.kind, []).append(compiled)
         trigger = _words_macro(rule_file.triggers)
