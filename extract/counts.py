@@ -33,6 +33,8 @@ _MONEY_AFTER_EN = cached_compile(r"\s+(?:(?:in|of)\s+(?:the\s+)?[\w-]+\s+)?"
                                  r"\s+(?:an?\s+)?(?:annual\s+)?(?:[\w-]+\s+){0,2}?"
                                  r"(?:output|revenue|revenues|income|sales|turnover)\b[^,.;]{0,40}?\b(?:yuan|rmb|billion|million)\b", re.I)
 _CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of)\s+", re.I)
+_PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
+_NEW_CLAUSE_EN = cached_compile(r",\s+and\s+")
 _WHOLE_ZH = cached_compile(r"整个(?=\w)")
 _WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:city|province|county|district|zone|region)(?:\s+of)?\s+", re.I)
 _QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
@@ -69,11 +71,12 @@ def _qualifier(ctx: Context, fragment: Fragment) -> str:
 
 def _paragraph_subject(ctx: Context, fragment: Fragment, carried: tuple[str | None, int]) -> str | None:
     """年末全市共有高新技术企业1083家…。年末拥有省级以上工程技术研究中心186个: a sentence naming no
-    place, in the paragraph of the count before it, goes on about that count's place."""
+    place, in the paragraph of the count before it, goes on about that count's place. A list's
+    lines ("- 156 high-tech enterprises") are one paragraph; a blank line ends it."""
     subject, previous_end = carried
     if subject is None or previous_end < 0 or previous_end > fragment.start:
         return None
-    if "\n" in ctx.doc.text[previous_end:fragment.start] or ctx.places.in_sentence(fragment.sentence):
+    if _PARAGRAPH_BREAK.search(ctx.doc.text, previous_end, fragment.start) or ctx.places.in_sentence(fragment.sentence):
         return None
     return subject
 
@@ -171,7 +174,14 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         if ctx.language == "en" and _counts_no_enterprise_en(ctx, category):
             continue  # "2,300 graduates a year into local companies", "38 projects with appliance makers"
         if _past_money_threshold(ctx, fragment, cat_start, cat_end, end):
-            continue  # 营收超亿元企业86家: enterprises past a threshold, not a count of a place's
+            # "fewer than 40 listed companies, and enterprises with annual revenue above …": the
+            # threshold is the second clause's; the count keeps the category before the comma.
+            joined = _NEW_CLAUSE_EN.search(doc.text, cat_start, cat_end) if ctx.language == "en" else None
+            if joined is None:
+                continue  # 营收超亿元企业86家: enterprises past a threshold, not a count of a place's
+            cat_end = joined.start()
+            end = max([cat_end] + [e for _, e in others])
+            category = doc.value(cat_start, cat_end).strip()
         key = (subject, category, count, start)
         if key in seen:
             continue
@@ -316,7 +326,9 @@ def _after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
             end = place.end
             while ctx.doc.text[end:end + 1] in ("的", " "):
                 end += 1
-            return end
+            # "Zigong whole city scale above industry enterprise" (自贡全市规上工业企业)
+            whole = (_WHOLE_OF_EN if ctx.language == "en" else _WHOLE_ZH).match(ctx.doc.text, end, cat_end)
+            return whole.end() if whole else end
     return cat_start
 
 

@@ -205,6 +205,10 @@ class Linker:
         chain = self._chain_en(words)
         if adcode is not None:
             return self._most_specific(adcode, chain)
+        if not chain and len(words) > 2:
+            # "Zhongguancun (Liyang) Science and Technology Park": a division inside a zone's
+            # name, when none opens it.
+            chain = next((c for c in (self._chain_en(words[i:]) for i in range(1, len(words) - 1)) if c), [])
         return chain[-1] if chain else None
 
     def place(self, mention: Optional[str], language: str, text: str = "") -> Optional[Place]:

@@ -322,8 +322,10 @@ class Places:
                 # A division inside the name (Zhongguancun (Liyang) Science Park) or just before
                 # it (Yangling Agricultural High-tech Industries Demonstration Zone) is the zone's.
                 offset = next((p.start for p in places if p.kind == "division" and text[p.end:offset] == " "), offset)
-                places = [p for p in places if not (offset <= p.start and p.end <= zone.start())]
-                places.append(Place(offset, zone.end(), "zone"))
+                inside = [p for p in places if offset <= p.start and p.end <= zone.start()]
+                places = [p for p in places if p not in inside]
+                division = next((p.division for p in inside if p.division is not None), None)
+                places.append(Place(offset, zone.end(), "zone", division))
         if self._reference is not None:
             for match in self._reference.finditer(text, start, end):
                 if not any(p.start <= match.start() < p.end for p in places):

@@ -11,6 +11,7 @@ from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.mentions import Place
+from extract.references import FAR_BACK, reference_kinds
 
 # "among Chinese cities that host most companies": what is ranked are places.
 _PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|areas|places)\b"
@@ -55,12 +56,19 @@ def referent(ctx: Context, reference: Place, excluded: list[tuple[int, int]]) ->
     while key not in memo:
         chain.append(key)
         memo[key] = None  # a cycle resolves to nothing
-        places = [p for p in ctx.places.before(reference.start, 6)
+        # "the zone" / "the park" stands for a zone, however near a province or city was named
+        # ("… 2.44 billion dollars in Hubei. … the zone ranked 41st"); a long report names its
+        # zone once and says "the zone" for pages, so such a reference reaches further back.
+        zone_only = ctx.language == "en" and reference_kinds(ctx.places, reference) == {"zone"}
+        places = [p for p in ctx.places.before(reference.start, FAR_BACK if zone_only else 6)
                   if not any(s <= p.start < e for s, e in excluded)]
         found = None
         for i in range(len(places) - 1, -1, -1):
             place = places[i]
             if (ctx.language == "en" and locates(ctx, places, i)) or ctx.not_a_subject(place):
+                continue
+            if zone_only and not (place.kind == "zone" or (
+                    place.kind == "reference" and reference_kinds(ctx.places, place) == {"zone"})):
                 continue
             found = place
             break

@@ -24,12 +24,12 @@ _REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
                        (cached_compile(r"\b(?:district|county)\b", re.I), {"county", "district"})]
 _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经开区", {"zone"}), ("新区", {"zone"}),
                        ("高新区内", {"zone"}), ("市", {"city", "county_city"}), ("县", {"county"}), ("省", {"province"}),
-                       # 全区 / 该区: a zone or a district, never a city or a province; 园区 may end a
-                       # park's own name (金阳园区), so it stays open.
-                       ("园区", None), ("区", {"zone", "district"})]
+                       # 全区 / 该区 / 区内: a zone or a district, never a city or a province; 园区 may
+                       # end a park's own name (金阳园区), so it stays open.
+                       ("园区", None), ("园区内", None), ("区", {"zone", "district"}), ("区内", {"zone", "district"})]
 _UNABBREVIATED_EN = {"etdz": "economic and technological development zone"}
 _ABBREVIATED_EN = cached_compile(r"\bETDZ$", re.I)
-_FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
+FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
 
 
 def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
@@ -51,16 +51,16 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
 
     def named(back: int) -> list[Place]:
         return [p for p in places.before(place.start, back)
-                if p.kind != "reference" and (wanted is None or kind_of(p) in wanted)]
+                if p.kind != "reference" and (wanted is None or kind_of(p) in wanted) and not _locating(places, p)]
 
     # A long report names its zone once and says "the zone" for pages: a reference of a kind
     # reaches further back for that kind alone.
-    candidates = named(limit) or (named(_FAR_BACK) if wanted is not None else [])
+    candidates = named(limit) or (named(FAR_BACK) if wanted is not None else [])
     if not candidates:
         return None
     nearest = candidates[-1]
     if wanted is not None and "city" in wanted and kind_of(nearest) == "county_city":
-        nearest = _city_or_its_county(nearest, named(_FAR_BACK))
+        nearest = _city_or_its_county(nearest, named(FAR_BACK))
     if wanted == {"zone"}:
         # "Wuhu Zone slipped, while Bengbu Zone held steady. The zone has …": with two zones
         # just named, "the zone" is the one the article keeps returning to.
@@ -71,8 +71,20 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
             best = max(counts.values())
             # On a tie, the one named first: the article's lead.
             return next(p for p in candidates if counts[_key(places, p)] == best)
-        return _unabbreviated(places, nearest, named(_FAR_BACK))
+        return _unabbreviated(places, nearest, named(FAR_BACK))
     return nearest
+
+
+def _locating(places: Places, place: Place) -> bool:
+    """吉安高新区位于吉州区境内，区内…: a place named as where another place lies is not what 区内
+    means (烟台生物医药集群位于烟台经开区，区内… is: a cluster is no place)."""
+    markers = places.ruleset.built("locative_markers", lambda: tuple(places.ruleset.words.get("locative_markers", ())))
+    text = places.doc.text
+    marker = next((m for m in markers if text.endswith(m, 0, place.start)), None)
+    if marker is None:
+        return False
+    at = place.start - len(marker)
+    return any(p.end == at and p.kind != "reference" for p in places.in_sentence(places.doc.sentence_of(at)))
 
 
 def _unabbreviated(places: Places, zone: Place, candidates: list[Place]) -> Place:
