@@ -218,10 +218,16 @@ class Context:
 
     def modifies_en(self, place: Place) -> bool:
         """English: "the hubei important automobile base": a division after "the" and not
-        followed by its own suffix describes a noun; it is not the subject."""
-        if self.language != "en" or place.kind != "division":
+        followed by its own suffix describes a noun; it is not the subject. Nor is a reference
+        in the possessive ("Baiyin High-tech Zone, built on the city's nonferrous legacy, is
+        home to …")."""
+        if self.language != "en":
             return False
         text = self.doc.text
+        if place.kind == "reference":
+            return text[place.end:place.end + 2] in ("'s", "’s")
+        if place.kind != "division":
+            return False
         if not text[max(0, place.start - 4):place.start].lower().endswith("the "):
             return False
         if _DIVISION_SUFFIX_EN.search(text[place.start:place.end]):

@@ -38,7 +38,9 @@ _NEW_CLAUSE_EN = cached_compile(r",\s+and\s+")
 _WHOLE_ZH = cached_compile(r"整个(?=\w)")
 _WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:city|province|county|district|zone|region)(?:\s+of)?\s+", re.I)
 _QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
-_IN_PLACE_EN = cached_compile(r"\s+(?:in|at)\s+")
+# "… in Zhuhai High-tech Zone", "… have settled in the Jiuquan ETDZ", "… are based in the zone"
+_IN_PLACE_EN = cached_compile(r"\s+(?:(?:have|has|had)\s+(?:settled|gathered|clustered|located)\s+|"
+                              r"(?:are|were|is)\s+(?:based|located|clustered|gathered)\s+)?(?:in|at)\s+(?:the\s+)?")
 _LEVEL_TAIL_EN = cached_compile(r"\s+(?:at|above|at\s+or\s+above|at\s+and\s+above)\s+(?:the\s+)?[\w-]+"
                             r"(?:[\s-]+level)?(?:\s+(?:or|and)\s+(?:above|higher))?$", re.I)
 
@@ -119,14 +121,16 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
     sentences: list[int] = []
     seen: set[tuple] = set()
     carried: tuple[str | None, int] = (None, -1)  # the last count's subject and end (not a share's)
+    whole = -1  # position in `items` of the last count that is not a share (其中X N家)
     for fragment in fragments:
         if "counts" in fragment.groups and "category" in fragment.groups:
             for item in _respectively(ctx, fragment, stop):
                 items.append(item)
                 sentences.append(fragment.sentence)
+                whole = len(items) - 1
             continue
         if "count" in fragment.groups and "subject" in fragment.groups and "category" not in fragment.groups:
-            share = _share_of_previous(ctx, fragment, items, sentences)
+            share = _share_of_previous(ctx, fragment, items, sentences, whole)
             if share is not None:
                 items.append(share)
                 sentences.append(fragment.sentence)
@@ -191,6 +195,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                                      evidence=doc.evidence(start, end)))
         sentences.append(fragment.sentence)
         carried = (subject, end)
+        whole = len(items) - 1
     return _without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
 
 
@@ -292,18 +297,19 @@ def _past_money_threshold(ctx: Context, fragment: Fragment, cat_start: int, cat_
 
 
 def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseCount],
-                       sentences: list[int]) -> EnterpriseCount | None:
-    """其中烟台高新区412家: the share of a place in the count just before, in the same sentence;
-    it counts what that count counts."""
-    if not items or sentences[-1] != fragment.sentence:
+                       sentences: list[int], whole: int) -> EnterpriseCount | None:
+    """其中烟台高新区412家 / 其中射洪市58家、遂宁经开区31家: the share of a place in the count
+    before the shares (items[whole]), in the same sentence; it counts what that count counts."""
+    if whole < 0 or sentences[whole] != fragment.sentence:
         return None
+    total = items[whole]
     count = _parse(ctx.language, fragment.text(ctx.doc, "count") or "")
-    if count is None or count >= items[-1].count or ctx.is_target(fragment.start, fragment.end):
+    if count is None or count >= total.count or ctx.is_target(fragment.start, fragment.end):
         return None
-    # The evidence reaches back over the count before it, so it shows what is counted.
-    start = items[-1].evidence.start
+    # The evidence reaches back over the count shared out, so it shows what is counted.
+    start = total.evidence.start
     end = ctx.doc.original_span(fragment.start, fragment.end)[1]
-    return EnterpriseCount(subject=ctx.doc.value(*fragment.groups["subject"]), category=items[-1].category,
+    return EnterpriseCount(subject=ctx.doc.value(*fragment.groups["subject"]), category=total.category,
                            count=count, qualifier=_qualifier(ctx, fragment),
                            evidence=Evidence(start=start, end=end, text=ctx.doc.map.original[start:end]))
 

@@ -136,6 +136,7 @@ PIPELINE = [  # a unit repeated to 200 KB: each must give a record within the bo
     pytest.param("平顶山高新区拥有高新技术企业53家。", id="zh-repeated-sentence"),
     pytest.param("产业集群", id="zh-cluster-word"),
     pytest.param("位列第74位，", id="zh-rank-list"),
+    pytest.param("其中平顶山市5家、", id="zh-share-list"),
     pytest.param("cluster ", id="en-cluster-word"),
     pytest.param("ranked 74th, 53 high-tech enterprises, industrial cluster, ", id="en-mixed-list"),
     pytest.param("industrial cluster " + "a" * TEXT_CHARS, id="en-cluster-then-long-word"),
