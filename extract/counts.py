@@ -11,7 +11,8 @@ from extract.spans import trim_left
 from schemas.record import EnterpriseCount, Evidence
 
 # A category defined by money (营收超10亿元的企业, 产值超百亿企业) is a threshold.
-_MONEY_THRESHOLD_ZH = cached_compile(r"[亿億]|万元|元")
+# (元 only as money: 电子元器件企业 counts component makers.)
+_MONEY_THRESHOLD_ZH = cached_compile(r"[亿億]|万元|(?<=[\d千百十])元")
 # 、和及与 between the categories of a 分别 list; a level that may stand for a whole category
 # (国家级、省级专精特新企业); a count of places before a category (两市高新技术企业).
 _JOINERS_ZH = cached_compile(r"[、和及与]")
