@@ -40,8 +40,8 @@ _WHOLE_ZH = cached_compile(r"整个(?=\w)")
 _WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:city|province|county|district|zone|region)(?:\s+of)?\s+", re.I)
 _QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
 # "… in Zhuhai High-tech Zone", "… have settled in the Jiuquan ETDZ", "… are based in the zone"
-_IN_PLACE_EN = cached_compile(r"\s+(?:(?:have|has|had)\s+(?:settled|gathered|clustered|located)\s+|"
-                              r"(?:are|were|is)\s+(?:based|located|clustered|gathered)\s+)?(?:in|at)\s+(?:the\s+)?")
+_IN_PLACE_EN = cached_compile(r"\s+(?:(?:have|has|had)\s+(?:settled|gathered|clustered|located|put\s+down\s+roots)\s+|"
+                              r"(?:are|were|is)\s+(?:based|located|clustered|gathered)\s+)?(?:in|at)\s+(?P<place>)(?:the\s+)?")
 _LEVEL_TAIL_EN = cached_compile(r"\s+(?:at|above|at\s+or\s+above|at\s+and\s+above)\s+(?:the\s+)?[\w-]+"
                             r"(?:[\s-]+level)?(?:\s+(?:or|and)\s+(?:above|higher))?$", re.I)
 
@@ -105,7 +105,9 @@ def _subject_between(ctx: Context, fragment: Fragment, cat_end: int):
         after = _IN_PLACE_EN.match(ctx.doc.text, fragment.end)
         if after is None:
             return None
-        place = next((p for p in ctx.places.in_sentence(fragment.sentence) if p.start == after.end()), None)
+        # ("in the zone": a reference begins at "the"; "in the Jiuquan ETDZ": the zone after it.)
+        place = next((p for p in ctx.places.in_sentence(fragment.sentence)
+                      if p.start in (after.start("place"), after.end())), None)
         return ctx.places.resolve(place) if place is not None else None
     inside = [p for p in ctx.places.in_sentence(fragment.sentence) if cat_end <= p.start and p.end <= count_start]
     # "the number of high-tech enterprises in the city exceeded 1,000": a reference stands for
