@@ -19,9 +19,10 @@ _INCREASE_REACH = 200
 _CLAUSE_END_EN = cached_compile(r"[,;:.!?]\s")
 # The words between a place and a division that only locates it ("… Zone in central China's
 # Hunan Province", "Lianyungang, a port city in east China's Jiangsu Province", "Hefei, capital
-# of East China's Anhui province", "Jiangyou, a county-level city under Mianyang").
+# of East China's Anhui province", "Jiangyou, a county-level city under Mianyang", "Jurong,
+# another county-level city under Zhenjiang").
 _APPOSITION_EN = cached_compile(
-    r",?\s+(?:also\s+)?(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?)?(?:(?:located|situated|based)\s+)?(?:in|under|administered\s+by|capital\s+(?:city\s+)?of)\s+(?:the\s+)?(?:(?:north|south|east|west|"
+    r",?\s+(?:also\s+)?(?:(?:a|an|another|one|the)\s+(?:[\w'’-]+\s+){0,3}?)?(?:(?:located|situated|based)\s+)?(?:in|under|administered\s+by|capital\s+(?:city\s+)?of)\s+(?:the\s+)?(?:(?:north|south|east|west|"
     r"central|northeast|northwest|southeast|southwest|eastern|western|northern|southern)\s+)?"
     r"(?:China(?:'s|’s)\s+)?(?:the\s+)?", re.I)
 _DIVISION_SUFFIX_EN = cached_compile(r"(?:province|city|district|county|municipality)$", re.I)

@@ -86,19 +86,7 @@ def locates(ctx: Context, places: list[Place], i: int) -> bool:
     """Whether places[i] only locates the place before it ("Wujin Zone in Changzhou, Jiangsu"),
     describes a noun ("the hubei important automobile base") or, in brackets right after it,
     gives its other name ("Hangzhou High-tech Zone (Binjiang)")."""
-    return (ctx.locates_previous(places, i) or ctx.modifies_en(places[i]) or _bracketed_alias(ctx, places, i)
-            or _in_apposition_en(ctx, places, i))
-
-
-# "Danyang, a county-level city administered by Zhenjiang, ranked 20th": the places inside an
-# apposition describe the one before it.
-_APPOSITION_EN = cached_compile(r"\s*,\s+(?:a|an|another|the|one)\s[^,;.]*$", re.I)
-
-
-def _in_apposition_en(ctx: Context, places: list[Place], i: int) -> bool:
-    if i == 0 or places[i - 1].kind == "reference" or places[i - 1].end > places[i].start:
-        return False
-    return _APPOSITION_EN.fullmatch(ctx.doc.text, places[i - 1].end, places[i].start) is not None
+    return ctx.locates_previous(places, i) or ctx.modifies_en(places[i]) or _bracketed_alias(ctx, places, i)
 
 
 def _bracketed_alias(ctx: Context, places: list[Place], i: int) -> bool:
