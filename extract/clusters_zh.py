@@ -188,9 +188,9 @@ def table_core_zone(doc: Document, start: int, end: int) -> Optional[tuple[int, 
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     row = _cells(text, line_start, line_end)
-    if len(row) < 2 or (start, end) not in [(a, b) for a, b in row]:
+    if len(row) < 2 or (start, end) not in row:
         return None
-    column = [(a, b) for a, b in row].index((start, end))
+    column = row.index((start, end))
     above = line_start - 1
     for _ in range(_TABLE_REACH):
         if above <= 0:

@@ -328,17 +328,21 @@ def _after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
     """辽宁省高新技术企业达到1.2万家 / 整个衡阳市的科技型中小企业 / "whole city of Jingmen high-tech
     enterprises 782" (全市): the place opening the category is its subject, not part of what is
     counted."""
-    whole = (_WHOLE_OF_EN if ctx.language == "en" else _WHOLE_ZH).match(ctx.doc.text, cat_start, cat_end)
-    cat_start = whole.end() if whole else cat_start
+    cat_start = _after_whole(ctx, cat_start, cat_end)
     for place in ctx.places.in_sentence(ctx.doc.sentence_of(cat_start)):
         if place.start == cat_start and place.kind != "reference" and place.end < cat_end - 1:
             end = place.end
             while ctx.doc.text[end:end + 1] in ("的", " "):
                 end += 1
             # "Zigong whole city scale above industry enterprise" (自贡全市规上工业企业)
-            whole = (_WHOLE_OF_EN if ctx.language == "en" else _WHOLE_ZH).match(ctx.doc.text, end, cat_end)
-            return whole.end() if whole else end
+            return _after_whole(ctx, end, cat_end)
     return cat_start
+
+
+def _after_whole(ctx: Context, start: int, end: int) -> int:
+    """Past "the whole city (of)" / 整个 at `start`, if written there."""
+    whole = (_WHOLE_OF_EN if ctx.language == "en" else _WHOLE_ZH).match(ctx.doc.text, start, end)
+    return whole.end() if whole else start
 
 
 def _without_restatements(items: list[EnterpriseCount], headline: list[bool]) -> list[EnterpriseCount]:

@@ -101,6 +101,7 @@ def _bracketed_alias(ctx: Context, places: list[Place], i: int) -> bool:
 
 _HOW_LONG_ZH = cached_compile(r"(?:已|均|始终|一直|长期|连续|多年来?|\d+年|[一二三四五六七八九十]+年)+$")
 
+
 def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
     """徐工集团位列全球工程机械制造商第3位: the noun right before the ranking is a company or a
     product, so the position is not a place's."""

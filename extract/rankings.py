@@ -159,8 +159,9 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
         if (ctx.language == "en" and set(values) in ({"streak"}, {"change"}) and not _about_ranking(ctx, fragment)
                 and not (items and items[-1].sentence >= fragment.sentence - 1)
                 and not _just_ranked(ctx, items, fragment)):
-            continue  # "Revenue has risen for five consecutive years", "numbered 1,085, up 163 from
-            # a year earlier": no rank in sight
+            # "Revenue has risen for five consecutive years", "numbered 1,085, up 163 from a year
+            # earlier": no rank in sight.
+            continue
         if ranks_non_place(ctx, fragment):
             continue
         # English only for now: the Chinese name rules may span the place ranked.
