@@ -91,6 +91,8 @@ class _ClusterBuilder:
         # A list joined (入选省“雁阵形”产业集群) is a category, not a cluster's name.
         list_spans = [f.groups["list_name"] for f in fragments if "list_name" in f.groups]
         for fragment in fragments:
+            if "shared_suffix" in fragment.groups:
+                found.extend(self._shared_suffix_mentions(fragment))
             if "name" not in fragment.groups:
                 continue
             start, end = fragment.groups["name"]
@@ -121,6 +123,19 @@ class _ClusterBuilder:
                     continue
             found.append(_Mention(begin, end, name))
         return found
+
+    def _shared_suffix_mentions(self, fragment: Fragment) -> list[_Mention]:
+        """One cluster per item of "the A, B and C industrial clusters", named with the shared
+        suffix in the singular; the evidence runs from the item to the suffix."""
+        start, end = fragment.groups["shared_suffix"]
+        places = self.ctx.places.in_sentence(fragment.sentence)
+        suffix = self.doc.value(start, end).strip()[:-1]  # "clusters" -> "cluster"
+        mentions = []
+        for s, e in clusters_en.shared_suffix_items(self.doc, places, start, self.stop):
+            name = f"{self.doc.value(s, e).strip()} {suffix}"
+            if not self.is_generic(name):
+                mentions.append(_Mention(s, end, name))
+        return mentions
 
     def attach(self, mentions: list[_Mention], fragments: list[Fragment]) -> list[tuple[int, int]]:
         """Core zones and cities to the nearest mention before them in the sentence; list names

@@ -8,7 +8,7 @@ from typing import Optional
 
 from extract.document import Document
 from extract.places import Division, gazetteer
-from extract.spans import trim_left
+from extract.spans import inside_proper_name, trim_left
 
 # "… industrial park and medical devices cluster": a place, not part of the cluster's name.
 _PLACE_NOUNS = frozenset({"park", "parks", "zone", "zones", "base", "bases", "area", "areas", "city",
@@ -109,3 +109,41 @@ def zone_start(text: str, places, start: int, end: int, stop: frozenset[str]) ->
             if any(w.isdigit() or (w in stop and w not in ("of", "and", "&")) for w in before):
                 return place.start
     return start
+
+
+def shared_suffix_items(doc: Document, places, start: int, stop: frozenset[str]) -> list[tuple[int, int]]:
+    """"The Changzhi photoelectric, Jincheng optomechatronics and Yuncheng magnesium-based new
+    materials industrial clusters": the items of a list sharing one "clusters", each a place and
+    its industry, walked back from the suffix at `start`. Empty unless there are two or more
+    items, every one opening with a city, county or district and naming an industry after it
+    ("the Shenyang and Dalian clusters" names none)."""
+    place_starts = {p.start: p.end for p in places if p.kind == "division" and p.division is not None}
+    text = doc.text
+    tokens = [t for t in doc.tokens_in(doc.sentences[doc.sentence_of(start)][0], start) if t[1] <= start]
+    items: list[tuple[int, int]] = []
+    item_end, item_start = start, None
+    tokens = tokens[-60:]
+    for index in range(len(tokens) - 1, -1, -1):
+        a, b = tokens[index]
+        word = text[a:b].lower()
+        # "magnesium-based", "R&D": a compound, whatever its parts are alone.
+        joined = (word in ("-", "&", "/") or text[a - 1:a] in ("-", "&", "/") or text[b:b + 1] in ("-", "&", "/")
+                  or inside_proper_name(text, tokens, index))  # "Internet of Things"
+        separator = word == "," or word == "and"
+        if separator and item_start is not None and item_start in place_starts:
+            items.append((item_start, item_end))
+            item_end, item_start = a, None
+            continue
+        if separator and item_start is None and items:
+            item_end = a  # ", and": the comma and the "and" are one separator
+            continue
+        if not joined and (word == "," or (word in stop and word != "and") or word in ("'s", "’s")
+                           or not word[:1].isalnum()):
+            break
+        item_start = a
+    if item_start is not None and item_start in place_starts:
+        items.append((item_start, item_end))
+    items = [(s, s + len(text[s:e].rstrip())) for s, e in reversed(items)]
+    if len(items) < 2 or any(place_starts[s] >= e for s, e in items):
+        return []
+    return items

@@ -53,7 +53,7 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
             if inner is not None:  # 院士（专家）工作站: a note inside the name
                 name_start = inner
                 continue
-        if key in stop and not _inside_proper_name(text, ordered, index):
+        if key in stop and not inside_proper_name(text, ordered, index):
             break
         if doc.language == "en" and _hyphenated_word(text, ordered, index).lower() in stop:
             break  # "a world-class rail transit cluster": the whole word is a stop word
@@ -84,7 +84,7 @@ def _hyphenated_word(text: str, tokens: list[tuple[int, int]], index: int) -> st
     return text[a:f] if b == c and d == e else ""
 
 
-def _inside_proper_name(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
+def inside_proper_name(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
     """"of" between capitalised words belongs to the name: Internet of Things; a hyphen written
     inside a word belongs to it: new-type, aero-engine."""
     word = text[tokens[index][0]:tokens[index][1]]
