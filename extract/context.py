@@ -13,6 +13,7 @@ from extract.rules import RuleSet
 _CLAUSE_END_ZH = cached_compile(r"[,;:。!?、]")
 _CLAUSE_END_NOT_LIST_ZH = cached_compile(r"[,;:。!?]")
 _SHARE_BEFORE = cached_compile(r"(?:其中[,，]?|\bof\s+which\s+|\bamong\s+them,?\s+)$", re.I)
+_YEAR_END = cached_compile(r"(?:\d{1,2}月)?[底末]")
 _SHARE_AFTER = cached_compile(r"\s*(?:超过|近|约|逾|more\s+than\s+|over\s+|nearly\s+|about\s+)?\d", re.I)
 _TOTAL_AFTER_INCREASE_ZH = cached_compile(r"[、,;](?:总数|总量|累计|总计|共计|总共)")
 _INCREASE_REACH = 200
@@ -127,8 +128,8 @@ class Context:
             if self._published_year is not None:
                 if (parse_number(m.group("future")) or 0) > self._published_year:
                     return True
-            elif not self.doc.text.startswith(("底", "末"), m.end()):
-                return True  # undated: 到2025年 is a goal, 到2022年底 a report
+            elif not _YEAR_END.match(self.doc.text, m.end()):
+                return True  # undated: 到2025年 is a goal, 到2022年底 (6月底) a report
         return False
 
     @cached_property

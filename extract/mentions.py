@@ -70,6 +70,7 @@ class Places:
         words = ruleset.words
         self._stop = words.get("stop_tokens", frozenset())
         self._not_places = words.get("not_place_names", frozenset())
+        self._surnames = words.get("surname_chars", frozenset())
         self._references = words.get("place_references", frozenset())
         self._weak_suffixes = words.get("weak_zone_suffixes", frozenset())
         self._zone = ruleset.compile("{zone_suffixes}") if "zone_suffixes" in ruleset.macros else None
@@ -155,6 +156,10 @@ class Places:
                 if text.startswith(suffix, stop) and not name.endswith(suffix):
                     stop += 1
                     break
+            if (stop == i + length and name != division.name_zh and text[i - 1:i] in self._surnames
+                    and not (i > start and taken[i - 1 - start]) and not (places and places[-1].end == i)):
+                i += 1  # 李卫东: a given name, not 卫东区
+                continue
             places.append(Place(i, stop, "division", division))
             i = stop
         if self._reference is not None:

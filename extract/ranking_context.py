@@ -166,6 +166,11 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
     # Walk back from the item's sentence, nearest first, until a sentence naming a ranking, or
     # until more than two sentences in a row say nothing about rankings.
     sentence, gap = max(item.sentence, item.later), 0
+    # 南安、石狮也同时上榜 (and 其中，南安较上年前移3位 after it): the 榜 named before, not a
+    # 排名 named in between.
+    listed = ctx.language == "zh" and any("榜" in found.get("ranking", "") for before in range(item.sentence)
+                                          for found in by_sentence.get(before, []))
+    on_list = False
     while sentence >= 0 and gap <= 2:
         if division and sentence != item.sentence and sentence in zone_rankings:
             break
@@ -175,6 +180,11 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
         found_here = by_sentence.get(sentence, [])
         if sentence == item.sentence and ctx.language == "en":
             found_here = _own_part(ctx.doc.text, context, item, floor)
+        on_list = on_list or (listed and "上榜" in ctx.doc.text[slice(*ctx.doc.sentence_span(sentence))])
+        if on_list and sentence != item.sentence and any(
+                "榜" not in found.get("ranking", "榜") for found in found_here):
+            sentence -= 1
+            continue
         for found in found_here:
             for key, value in found.items():
                 values.setdefault(key, value)

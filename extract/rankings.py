@@ -162,8 +162,8 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             # "Revenue has risen for five consecutive years", "numbered 1,085, up 163 from a year
             # earlier": no rank in sight.
             continue
-        if ranks_non_place(ctx, fragment):
-            continue
+        if ranks_non_place(ctx, fragment) or ctx.is_target(fragment.start, fragment.end):
+            continue  # (力争…再前移3位以上: a goal, not a move)
         # English only for now: the Chinese name rules may span the place ranked.
         excluded = [f.groups["ranking"] for f, _ in context if "ranking" in f.groups] if ctx.language == "en" else []
         if "subject" in fragment.groups:
