@@ -29,6 +29,7 @@ class _Mention:
     core_zone: Optional[tuple[int, int]] = None
     list_name: Optional[tuple[int, int]] = None
     city_text: Optional[str] = None
+    shared_suffix: bool = False  # an item of "the A, B and C clusters"
 
 
 def _level(text: str) -> Optional[str]:
@@ -134,7 +135,7 @@ class _ClusterBuilder:
         for s, e in clusters_en.shared_suffix_items(self.doc, places, start, self.stop):
             name = f"{self.doc.value(s, e).strip()} {suffix}"
             if not self.is_generic(name):
-                mentions.append(_Mention(s, end, name))
+                mentions.append(_Mention(s, end, name, shared_suffix=True))
         return mentions
 
     def attach(self, mentions: list[_Mention], fragments: list[Fragment]) -> list[tuple[int, int]]:
@@ -147,7 +148,8 @@ class _ClusterBuilder:
                     continue
                 s, e = fragment.groups[group]
                 owner = self._owner(mentions, fragment)
-                if owner is not None and (owner.start, owner.end) in self.references:
+                referred = owner is not None and (owner.start, owner.end) in self.references
+                if referred:
                     owner = self._referent(mentions, owner)
                 if owner is None:
                     continue
@@ -160,7 +162,10 @@ class _ClusterBuilder:
                     referent = self._zone_referred(fragment.sentence, s, e)
                     if referent is False:
                         continue  # "located in the zone" with no zone to stand for
-                    owner.core_zone = referent or (s, e)
+                    # "The A, B and C clusters, all with X as their core area": every item's.
+                    listed = [] if referred else [m for m in mentions if m.shared_suffix and m.end == owner.end]
+                    for member in listed or [owner]:
+                        member.core_zone = member.core_zone or referent or (s, e)
                 elif group == "city" and owner.city_text is None:
                     owner.city_text = self.doc.value(s, e)
             if "list_name" in fragment.groups:
@@ -192,6 +197,13 @@ class _ClusterBuilder:
                 return before[-1]
         candidates = [m for m in before if self.doc.sentence_of(m.start) in (sentence, sentence - 1)]
         same = [m for m in candidates if self.doc.sentence_of(m.start) == sentence]
+        if not same and self.ctx.language == "en":
+            # "With X as its core area, the Y cluster …" / "X as the core area of the Y cluster":
+            # the zone first, the cluster after it in the sentence.
+            after = next((m for m in mentions if m.start >= fragment.end
+                          and self.doc.sentence_of(m.start) == sentence), None)
+            if after is not None:
+                return after
         pool = same or candidates
         return pool[-1] if pool else None
 
