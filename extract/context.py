@@ -13,6 +13,11 @@ from extract.rules import RuleSet
 _CLAUSE_END_ZH = cached_compile(r"[,;:。!?、]")
 _CLAUSE_END_NOT_LIST_ZH = cached_compile(r"[,;:。!?]")
 _SHARE_BEFORE = cached_compile(r"(?:其中[,，]?|\bof\s+which\s+|\bamong\s+them,?\s+)$", re.I)
+# A list of key figures: how long one of its lines is at most, and how many sentences back
+# the zone it is about may be named.
+_LIST_LINE_CHARS = {"zh": 40, "en": 120}
+_LIST_REACH = 30
+_LIST_BULLET = cached_compile(r"[-•·*●▪■◆]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]")
 _YEAR_END = cached_compile(r"(?:\d{1,2}月)?[底末]")
 _SHARE_AFTER = cached_compile(r"\s*(?:超过|近|约|逾|more\s+than\s+|over\s+|nearly\s+|about\s+)?\d", re.I)
 _TOTAL_AFTER_INCREASE_ZH = cached_compile(r"[、,;](?:总数|总量|累计|总计|共计|总共)")
@@ -187,6 +192,25 @@ class Context:
             if resolved is not None:
                 return resolved
         return None
+
+    def list_subject(self, sentence: int, pos: int) -> Place | None:
+        """A line of a list of key figures: a short line naming no place, bulleted or not ended
+        like a sentence (高新技术企业达到528家 under 【创新主体】; "- 283 high-tech enterprises";
+        "• 47th in the 2023 evaluation, up 5 places") is about the zone the page is about: the zone named last
+        before it, not a province or city named in between ("selected into Hubei's first
+        batch" says where the zone lies or who listed it). None for any other line."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end].strip()
+        if (len(line) > _LIST_LINE_CHARS[self.language]
+                or not (_LIST_BULLET.match(line) or not line.endswith(("。", ".", "！", "!", "？", "?", "；", ";")))
+                or any(line_start <= p.start < line_end for p in self.places.in_sentence(sentence))):
+            return None
+        places = self.places.before(pos, _LIST_REACH)
+        zone = next((p for p in reversed(places) if p.kind == "zone" and not self.not_a_subject(p)), None)
+        return self.places.resolve(zone) if zone is not None else None
 
     def _share_subject(self, place: Place) -> bool:
         """全市高新技术企业1860家，其中威海高新区355家；科技型中小企业2100家: the place of a share

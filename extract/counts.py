@@ -35,10 +35,6 @@ _MONEY_AFTER_EN = cached_compile(r"\s+(?:(?:in|of)\s+(?:the\s+)?[\w-]+\s+)?"
                                  r"(?:output|revenue|revenues|income|sales|turnover)\b[^,.;]{0,40}?\b(?:yuan|rmb|billion|million)\b", re.I)
 _CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of)\s+", re.I)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
-# A list of key figures: how long one of its lines is at most, and how many sentences back
-# the zone it is about may be named.
-_LIST_LINE_CHARS = {"zh": 40, "en": 120}
-_LIST_REACH = 30
 _NEW_CLAUSE_EN = cached_compile(r",\s+and\s+")
 _WHOLE_ZH = cached_compile(r"整个(?=\w)")
 _WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:city|province|county|district|zone|region)(?:\s+of)?\s+", re.I)
@@ -86,27 +82,6 @@ def _paragraph_subject(ctx: Context, fragment: Fragment, carried: tuple[str | No
     if _PARAGRAPH_BREAK.search(ctx.doc.text, previous_end, fragment.start) or ctx.places.in_sentence(fragment.sentence):
         return None
     return subject
-
-
-def _is_list_line(ctx: Context, sentence: int) -> bool:
-    """A line of a list of key figures: a short line of its own that names no place (高新技术企业
-    达到528家 under 【创新主体】; "- 156 high-tech enterprises")."""
-    start, end = ctx.doc.sentence_span(sentence)
-    text = ctx.doc.text
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
-    return (len(line) <= _LIST_LINE_CHARS[ctx.language] and text[line_start:start].strip(" \t\u3000-•·*") == ""
-            and not ctx.places.in_sentence(sentence))
-
-
-def _list_subject(ctx: Context, pos: int):
-    """A list of key figures is about the zone the page is about: the zone named last before
-    it (a province or city named in between, "selected into Hubei's first batch", is where
-    the zone lies or what listed it, not whose figures these are)."""
-    places = ctx.places.before(pos, _LIST_REACH)
-    zone = next((p for p in reversed(places) if p.kind == "zone" and not ctx.not_a_subject(p)), None)
-    return ctx.places.resolve(zone) if zone is not None else None
 
 
 def _clusters_counted(ctx: Context, sentence: int, start: int) -> bool:
@@ -202,8 +177,8 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             subject = ctx.value(_subject_between(ctx, fragment, cat_end) or ctx.subject_before(start))
             if subject is None:
                 subject = _paragraph_subject(ctx, fragment, carried)
-            if subject is None and _is_list_line(ctx, fragment.sentence):
-                subject = ctx.value(_list_subject(ctx, start))
+            if subject is None:
+                subject = ctx.value(ctx.list_subject(fragment.sentence, start))
         category = doc.value(cat_start, cat_end).strip()
         if ctx.language == "en" and _counts_no_enterprise_en(ctx, category):
             continue  # "2,300 graduates a year into local companies", "38 projects with appliance makers"

@@ -206,7 +206,8 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
         if previous is not None and own is None and previous.sentence >= fragment.sentence - 1:
             subject = previous.subject
         else:
-            subject = own or subject_before(ctx, fragment.start, 2, excluded)
+            subject = own or ctx.list_subject(fragment.sentence, fragment.start) \
+                or subject_before(ctx, fragment.start, 2, excluded)
         if (previous is not None and same_place(previous.subject, subject) and previous.accepts(values)
                 and previous.sentence >= fragment.sentence - 1
                 and (own is None or previous.sentence == fragment.sentence)):
