@@ -12,7 +12,7 @@ from extract.rules import RuleSet
 
 _CLAUSE_END_ZH = cached_compile(r"[,;:。!?、]")
 _CLAUSE_END_NOT_LIST_ZH = cached_compile(r"[,;:。!?]")
-_SHARE_BEFORE = cached_compile(r"(?:其中[,，]?|\bof\s+which\s+|\bamong\s+them,?\s+)$", re.I)
+_SHARE_BEFORE = cached_compile(r"(?:其中[,，]?|[家个][,，、]|\bof\s+which\s+|\bamong\s+them,?\s+)$", re.I)
 # A list of key figures: how long one of its lines is at most, and how many sentences back
 # the zone it is about may be named.
 _LIST_LINE_CHARS = {"zh": 40, "en": 120}
@@ -214,7 +214,8 @@ class Context:
 
     def _share_subject(self, place: Place) -> bool:
         """全市高新技术企业1860家，其中威海高新区355家；科技型中小企业2100家: the place of a share
-        (其中X N家, "of which X N home") owns that share only, not the counts after it."""
+        (其中X N家, 其中，A N家，B M家, "of which X N home") owns that share only, not the counts
+        after it."""
         text = self.doc.text
         return (_SHARE_BEFORE.search(text, max(0, place.start - 16), place.start) is not None
                 and _SHARE_AFTER.match(text, place.end) is not None)

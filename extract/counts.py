@@ -34,6 +34,7 @@ _MONEY_AFTER_EN = cached_compile(r"\s+(?:(?:in|of)\s+(?:the\s+)?[\w-]+\s+)?"
                                  r"\s+(?:an?\s+)?(?:annual\s+)?(?:[\w-]+\s+){0,2}?"
                                  r"(?:output|revenue|revenues|income|sales|turnover)\b[^,.;]{0,40}?\b(?:yuan|rmb|billion|million)\b", re.I)
 _CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of)\s+", re.I)
+_SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these)", re.I)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
 _NEW_CLAUSE_EN = cached_compile(r",\s+and\s+")
 _WHOLE_ZH = cached_compile(r"整个(?=\w)")
@@ -304,8 +305,14 @@ def _past_money_threshold(ctx: Context, fragment: Fragment, cat_start: int, cat_
 def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseCount],
                        sentences: list[int], whole: int) -> EnterpriseCount | None:
     """其中烟台高新区412家 / 其中射洪市58家、遂宁经开区31家: the share of a place in the count
-    before the shares (items[whole]), in the same sentence; it counts what that count counts."""
-    if whole < 0 or sentences[whole] != fragment.sentence:
+    before the shares (items[whole]), in the same sentence or in the one before a sentence
+    opening with 其中 (…8870家，比上年末增加412家。其中，禅城区1046家，南海区3215家); it counts what
+    that count counts."""
+    if whole < 0:
+        return None
+    if sentences[whole] != fragment.sentence and not (
+            sentences[whole] == fragment.sentence - 1
+            and _SHARES_OPEN.match(ctx.doc.text, ctx.doc.sentence_span(fragment.sentence)[0])):
         return None
     total = items[whole]
     count = _parse(ctx.language, fragment.text(ctx.doc, "count") or "")
