@@ -212,6 +212,21 @@ class Context:
         zone = next((p for p in reversed(places) if p.kind == "zone" and not self.not_a_subject(p)), None)
         return self.places.resolve(zone) if zone is not None else None
 
+    def paragraph_zone(self, pos: int) -> Place | None:
+        """Chinese: a paragraph that names no place (创新主体不断壮大。全年…总数达到423家) goes on
+        about the zone named last before it, when that is a zone (a zone's year-end summary),
+        not a city or a province. English gains nothing from this on the samples and loses
+        precision, so it is Chinese only."""
+        if self.language != "zh":
+            return None
+        text = self.doc.text
+        paragraph = max(text.rfind("\n\n", 0, pos), 0)
+        before = [p for p in self.places.before(pos, _LIST_REACH) if p.kind != "reference"]
+        if any(p.start >= paragraph for p in before):
+            return None
+        last = next((p for p in reversed(before) if p.end <= paragraph), None)
+        return last if last is not None and last.kind == "zone" else None
+
     def _share_subject(self, place: Place) -> bool:
         """全市高新技术企业1860家，其中威海高新区355家；科技型中小企业2100家: the place of a share
         (其中X N家, 其中，A N家，B M家, "of which X N home") owns that share only, not the counts

@@ -179,7 +179,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             if subject is None:
                 subject = _paragraph_subject(ctx, fragment, carried)
             if subject is None:
-                subject = ctx.value(ctx.list_subject(fragment.sentence, start))
+                subject = ctx.value(ctx.list_subject(fragment.sentence, start) or ctx.paragraph_zone(start))
         category = doc.value(cat_start, cat_end).strip()
         if ctx.language == "en" and _counts_no_enterprise_en(ctx, category):
             continue  # "2,300 graduates a year into local companies", "38 projects with appliance makers"
