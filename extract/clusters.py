@@ -197,9 +197,9 @@ class _ClusterBuilder:
                 return before[-1]
         candidates = [m for m in before if self.doc.sentence_of(m.start) in (sentence, sentence - 1)]
         same = [m for m in candidates if self.doc.sentence_of(m.start) == sentence]
-        if not same and self.ctx.language == "en":
-            # "With X as its core area, the Y cluster …" / "X as the core area of the Y cluster":
-            # the zone first, the cluster after it in the sentence.
+        if not same:
+            # "With X as its core area, the Y cluster …" / "X as the core area of the Y cluster" /
+            # 依托X，Y集群入选…: the zone first, the cluster after it in the sentence.
             after = next((m for m in mentions if m.start >= fragment.end
                           and self.doc.sentence_of(m.start) == sentence), None)
             if after is not None:
