@@ -50,7 +50,10 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
                 break
 
     def named(back: int) -> list[Place]:
-        return [p for p in places.before(place.start, back)
+        before = places.before(place.start, back)
+        if wanted == {"zone"} and places.doc.language == "en":
+            before = [_zone_called_by_place(places, p, before) for p in before]
+        return [p for p in before
                 if p.kind != "reference" and (wanted is None or kind_of(p) in wanted) and not _locating(places, p)]
 
     # A long report names its zone once and says "the zone" for pages: a reference of a kind
@@ -73,6 +76,18 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
             return next(p for p in candidates if counts[_key(places, p)] == best)
         return _unabbreviated(places, nearest, named(FAR_BACK))
     return nearest
+
+
+_BARE_ZONE_EN = cached_compile(r"\s+zone\b", re.I)
+
+
+def _zone_called_by_place(places: Places, place: Place, before: list[Place]) -> Place:
+    """"The Yuxi High-tech Industrial Development Zone … Kunming High-tech Zone … the Yuxi zone
+    has …": a division followed by a bare "zone" is the zone named earlier with that division."""
+    if place.kind != "division" or place.division is None or not _BARE_ZONE_EN.match(places.doc.text, place.end):
+        return place
+    return next((p for p in reversed(before) if p.kind == "zone" and p.end <= place.start and p.division is not None
+                 and p.division.adcode == place.division.adcode), place)
 
 
 def _locating(places: Places, place: Place) -> bool:
