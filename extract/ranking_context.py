@@ -142,10 +142,20 @@ def _population_zh(text: str) -> Optional[str]:
     return next((key for key, words in _POPULATION_ZH if any(w in text for w in words)), None)
 
 
-def _headline_total_zh(ctx: Context, context: list[tuple[Fragment, dict]], ranking: str) -> dict:
+def _total_named_apart(ctx: Context, context: list[tuple[Fragment, dict]], ranking: str,
+                       named_at: Optional[int]) -> dict:
+    """The size of what a ranking ranks, given for the same kind of place in the headline or in
+    the two sentences before the one naming the ranking (在全国178家国家高新区中，…。…在2023年国家
+    高新区综合评价中的位次如下：)."""
     population = _population_zh(ranking)
+    if population is None:
+        return {}
+    near = set() if named_at is None else {named_at - 1, named_at - 2}
+    # A sentence naming a ranking of its own gives that one's size (在全国177家国家高新区综合评价中
+    # … 此外，在四川省高新区综合评价中).
+    near -= {fragment.sentence for fragment, found in context if "ranking" in found}
     for fragment, found in context:
-        if "total" in found and ctx.doc.in_first_line(fragment.sentence) and population is not None \
+        if "total" in found and (ctx.doc.in_first_line(fragment.sentence) or fragment.sentence in near) \
                 and _population_zh(ctx.doc.text[fragment.start:fragment.end]) == population:
             return {"total": found["total"]}
     return {}
@@ -166,6 +176,7 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
     # Walk back from the item's sentence, nearest first, until a sentence naming a ranking, or
     # until more than two sentences in a row say nothing about rankings.
     sentence, gap = max(item.sentence, item.later), 0
+    named_at = None  # the sentence naming the ranking, once found
     # 南安、石狮也同时上榜 (and 其中，南安较上年前移3位 after it): the 榜 named before, not a
     # 排名 named in between.
     listed = ctx.language == "zh" and any("榜" in found.get("ranking", "") for before in range(item.sentence)
@@ -191,6 +202,7 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
         if any("ranking" in found for found in found_here):
             if "year" not in values:
                 values.update(_year_of_announcement(by_sentence, sentence, values.get("ranking")))
+            named_at = sentence
             break
         gap = 0 if sentence in related else gap + 1
         sentence -= 1
@@ -211,7 +223,7 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
     if ctx.language == "zh" and "total" not in values and values.get("ranking"):
         # 全国229家国家级经开区考核结果出炉 (headline) … 国家级经济技术开发区综合发展水平考核评价: a size
         # the headline gives for what the ranking ranks.
-        values.update(_headline_total_zh(ctx, context, values["ranking"]))
+        values.update(_total_named_apart(ctx, context, values["ranking"], named_at))
     if item.scoped:
         # Its own scope: the named ranking and its size are the wider one's.
         for key in ("ranking", "total"):

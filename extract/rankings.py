@@ -147,7 +147,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
                     continue
                 context.append((fragment, _context(ctx, fragment)))
             continue
-        list_group = next((g for g in ("ranks", "ups", "downs") if g in fragment.groups), None)
+        list_group = next((g for g in ("ranks", "ups", "downs", "in_order") if g in fragment.groups), None)
         if list_group:
             last_list = _distribute(ctx, fragment, list_group, items, last_list)
             continue
@@ -217,8 +217,10 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             continue
         start = fragment.start
         if own is not None and doc.sentence_of(own.start) == fragment.sentence:
-            # A rule naming where the place is ("… (40th)") begins its evidence at the place.
-            start = own.start if "subject" in fragment.groups else min(start, own.start)
+            # A rule naming where the place is ("… (40th)") begins its evidence at the place,
+            # unless the position comes first (第6名 合肥高新区（较上年+1）).
+            rank_first = fragment.groups.get("rank", (own.start,))[0] < own.start
+            start = own.start if "subject" in fragment.groups and not rank_first else min(start, own.start)
         items.append(_Item(subject, start, fragment.end, fragment.sentence, values))
     related = {f.sentence for f in fragments}
     index = context_index(ctx, context)
@@ -332,10 +334,18 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[_Item]
                 last_list: list[_Item]) -> list[_Item]:
     """分别位列第17、37、66和88位 / "ranked 17th, 37th and 66th respectively": one value per
     subject, in order; the subjects are the places named just before, in the same sentence."""
-    numbers = _numbers(ctx, fragment.text(ctx.doc, group) or "")
+    if group == "in_order":
+        # 前五名依次为A、B、C、D和E: the places named in the list, ranked 1, 2, 3… in order.
+        start, end = fragment.groups[group]
+        sentence_places = [p for p in ctx.places.in_sentence(fragment.sentence)
+                           if start <= p.start and p.end <= end and p.kind != "reference"]
+        numbers = list(range(1, len(sentence_places) + 1))
+        group = "ranks"
+    else:
+        numbers = _numbers(ctx, fragment.text(ctx.doc, group) or "")
+        sentence_places = [p for p in ctx.places.before(fragment.start, 0) if p.kind != "reference"]
     if len(numbers) < 2:
         return last_list
-    sentence_places = [p for p in ctx.places.before(fragment.start, 0) if p.kind != "reference"]
     if len(sentence_places) >= len(numbers):
         subjects = sentence_places[-len(numbers):]
         targets: list[Optional[_Item]] = [None] * len(numbers)
