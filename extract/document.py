@@ -20,7 +20,8 @@ _LATIN = cached_compile(r"[A-Za-z]+")
 # capital letter or the end, except after abbreviations such as "No." that precede a number.
 _ZH_SENTENCE_END = cached_compile(r"[。!?;！？；]+[”’\"」』)]*|\n+")
 _EN_SENTENCE_END = cached_compile(
-    r"(?<!\bNo)(?<!\bno)(?<!\bMr)(?<!\bDr)(?<!\bCo)(?<!\bSt)(?<!\bvs)"
+    # (the number of a numbered line, "1. Zhongguancun Science Park", ends no sentence)
+    r"(?<!\bNo)(?<!\bno)(?<!\bMr)(?<!\bDr)(?<!\bCo)(?<!\bSt)(?<!\bvs)(?<!\n\d)(?<!\n\d\d)(?<!^\d)(?<!^\d\d)"
     r"[.!?]+[\"'”’)]*(?=\s|[A-Z]|$)|\n+")
 
 
