@@ -315,6 +315,10 @@ def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseC
             and _SHARES_OPEN.match(ctx.doc.text, ctx.doc.sentence_span(fragment.sentence)[0])):
         return None
     total = items[whole]
+    start, end = fragment.groups["subject"]
+    if not any(p.start == start and p.end >= end - 1 and p.kind != "reference"
+               for p in ctx.places.in_sentence(fragment.sentence)):
+        return None  # 其中高新技术企业412家: a category, not a place's share
     count = _parse(ctx.language, fragment.text(ctx.doc, "count") or "")
     if count is None or count >= total.count or ctx.is_target(fragment.start, fragment.end):
         return None
