@@ -20,6 +20,7 @@ _RELATIVE_EN = cached_compile(r"\s*(?:which|who|whose|that|where)\b", re.I)
 _BASED_IN_EN = cached_compile(r",\s+(?:based|headquartered|located)\s+in\s+(?:the\s+)?$", re.I)
 # "a cable supplier in the district ranks first in China by market share": a company's or a
 # product's position, whatever place is named before it.
+_ITS_EN = cached_compile(r"\b(?:its|their)\s+$", re.I)
 _BY_MARKET_SHARE_EN = cached_compile(
     r"\s*(?:(?:nationally|worldwide|globally|in\s+(?:the\s+)?(?:world|China|country|nation))\s+)?"
     r"(?:in|by|for)\s+(?:terms\s+of\s+)?(?:its\s+)?(?:global\s+|domestic\s+|national\s+)?"
@@ -159,6 +160,8 @@ def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str])
     first": a company, a university or a product is ranked, not the place named before it."""
     if not heads or "subject" in fragment.groups:
         return False
+    if set(fragment.groups) == {"streak"} and _ITS_EN.search(ctx.doc.text, max(0, fragment.start - 8), fragment.start):
+        return False  # "…, marking its fifth straight year of improvement": the one just ranked
     head, among, counted = _non_place_patterns(ctx)
     text = ctx.doc.text
     if among.match(text, fragment.end, min(len(text), fragment.end + 160)) or _BY_MARKET_SHARE_EN.match(text, fragment.end):
