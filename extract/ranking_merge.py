@@ -17,26 +17,44 @@ def merge_restated(ctx: Context, finished: list[tuple[object, Ranking]]) -> list
     when they name the same place (or a headline's 我市 names none) and agree on what both
     state, sharing at least the rank, the move or the streak."""
     kept: list[tuple[object, Ranking]] = []
-    for item, ranking in finished:
-        for i, (other, other_ranking) in enumerate(kept):
-            headline = ctx.doc.in_first_line(item.sentence) or ctx.doc.in_first_line(other.sentence)
-            if not _same_place(ctx, item.subject, other.subject, headline):
+    for pair in finished:
+        target = next((i for i, other in enumerate(kept) if _mergeable(ctx, pair, other)), None)
+        if target is None:
+            kept.append(pair)
+            continue
+        kept[target] = _merged(pair, kept[target])
+        # The merged entry may now restate another one kept before (a headline's 五连跳 with no
+        # place took the body's full entry; the headline's 桂林高新区再前移7位 is the same one).
+        j = 0
+        while j < len(kept):
+            if j != target and _mergeable(ctx, kept[target], kept[j]):
+                first, second = sorted((target, j))
+                kept[first] = _merged(kept[target], kept[j])
+                del kept[second]
+                target, j = first, 0
                 continue
-            if not _restates(item.values, other.values, headline) and not (
-                    _completes(item, other)):
-                continue
-            # The entry with more values keeps its evidence; the other fills its gaps.
-            main, extra = (item, other) if len(item.values) > len(other.values) else (other, item)
-            if main.subject is None:
-                main, extra = extra, main
-            values = {**extra.values, **main.values}
-            main_ranking = ranking if main is item else other_ranking
-            kept[i] = (main, main_ranking.model_copy(update={k: values.get(k) for k in FIELDS}))
-            main.values = values
-            break
-        else:
-            kept.append((item, ranking))
+            j += 1
     return [ranking for _, ranking in kept]
+
+
+def _mergeable(ctx: Context, pair: tuple[object, Ranking], other_pair: tuple[object, Ranking]) -> bool:
+    item, other = pair[0], other_pair[0]
+    headline = ctx.doc.in_first_line(item.sentence) or ctx.doc.in_first_line(other.sentence)
+    if not _same_place(ctx, item.subject, other.subject, headline):
+        return False
+    return _restates(item.values, other.values, headline) or _completes(item, other)
+
+
+def _merged(pair: tuple[object, Ranking], other_pair: tuple[object, Ranking]) -> tuple[object, Ranking]:
+    """The entry with more values keeps its evidence; the other fills its gaps."""
+    (item, ranking), (other, other_ranking) = pair, other_pair
+    main, extra = (item, other) if len(item.values) > len(other.values) else (other, item)
+    if main.subject is None:
+        main, extra = extra, main
+    values = {**extra.values, **main.values}
+    main_ranking = ranking if main is item else other_ranking
+    main.values = values
+    return main, main_ranking.model_copy(update={k: values.get(k) for k in FIELDS})
 
 
 def _same_place(ctx: Context, a: Optional[Place], b: Optional[Place], headline: bool) -> bool:
