@@ -44,6 +44,10 @@ def detect_language(text: str) -> str:
 # cost quadratic time; longer "sentences" are cut at a clause break. Real sentences, cluster
 # lists included, stay well below this.
 MAX_SENTENCE = 1000
+_RELATED_HEADING = cached_compile(
+    r"(?m)^[ \t\u3000]*[【\[]?(?:相关阅读|相关新闻|相关文章|相关链接|相关报道|相关稿件|延伸阅读|推荐阅读|热点推荐|猜你喜欢|"
+    r"(?i:related\s+(?:stories|news|articles|content|reading|links|coverage)|more\s+(?:stories|news)|"
+    r"you\s+may\s+also\s+like|read\s+more))[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$")
 _CLAUSE_BREAK = cached_compile(r"[，,、：:\s]")
 
 
@@ -90,7 +94,11 @@ class Document:
         self.language = language
         self.map = TextMap(original, simplify=(language == "zh"))
         self.text = self.map.text
-        self.sentences = split_sentences(self.text, language)
+        # A saved web page ends with other articles' headlines under 相关阅读 / "Related
+        # stories": they are not the article, and their numbers are other places'.
+        related = _RELATED_HEADING.search(self.text)
+        end = related.start() if related else len(self.text)
+        self.sentences = [s for s in split_sentences(self.text, language) if s[0] < end]
         self._sentence_starts = [s for s, _ in self.sentences]
         self._tokens: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._piece_runs: dict[int, tuple[list[int], list[int]]] = {}
@@ -107,14 +115,19 @@ class Document:
         """Whether sentence `index` is in the text's first line ("Good news!Shaoxing high-tech
         zone national ranking rose 12 places" is two sentences of one headline). The one notion of
         a headline for every extractor (clusters, counts, rankings)."""
-        if index == 0:
-            return True
-        line_end = self._first_line_end
-        return 0 <= index < len(self.sentences) and line_end >= 0 and self.sentences[index][0] < line_end
+        if not 0 <= index < len(self.sentences):
+            return False
+        start, end = self._headline
+        sentence_start, sentence_end = self.sentences[index]
+        # (a sentence may begin with the line break before the headline)
+        return sentence_start < end and sentence_end > start and not self.text[max(sentence_start, start):min(sentence_end, end)].isspace()
 
     @cached_property
-    def _first_line_end(self) -> int:
-        return self.text.find("\n", self.sentences[0][0]) if self.sentences else -1
+    def _headline(self) -> tuple[int, int]:
+        """The headline line: the first line, or a saved page's first line after its breadcrumb."""
+        from extract.meta import headline_span
+
+        return headline_span(self.text)
 
     # -- values and evidence ---------------------------------------------------------------
     def original_span(self, start: int, end: int) -> tuple[int, int]:

@@ -15,6 +15,10 @@ _DATE_PATTERNS = [
     (cached_compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\.?,?\s+((?:19|20)\d\d)\b", re.I), "dmy"),
 ]
 _HEAD_LINES = 6
+# A saved page's furniture above the headline: a breadcrumb (首页 > 新闻中心, "Home > News")
+# and the site's name and menus before it.
+_BREADCRUMB = cached_compile(r"\S\s*[>＞›»]\s*\S")
+_FURNITURE_LINES = 6
 
 
 def published_date(text: str) -> str | None:
@@ -45,20 +49,40 @@ def published_date(text: str) -> str | None:
     return best[1] if best else None
 
 
+def headline_span(text: str) -> tuple[int, int]:
+    """Where the headline line is: the first line, or on a saved page the first line after
+    its breadcrumb (the site's name and menus come before it).
+
+    >>> text = "洛阳市人民政府门户网站\\n首页 > 新闻中心\\n\\n洛阳高新区排名再进6位\\n正文"
+    >>> start, end = headline_span(text); text[start:end]
+    '洛阳高新区排名再进6位'
+    >>> text = "Invest in Suqian ETDZ\\n\\nHome > Investment\\nLast updated: 2024-05-20\\nBody"
+    >>> start, end = headline_span(text); text[start:end]
+    'Invest in Suqian ETDZ'
+    """
+    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:_FURNITURE_LINES + 1]
+    crumbs = [i for i, m in enumerate(lines[:_FURNITURE_LINES])
+              if len(m.group().strip()) <= 60 and _BREADCRUMB.search(m.group())]
+    if not lines:
+        return 0, 0
+    chosen = lines[crumbs[-1] + 1] if crumbs and crumbs[-1] + 1 < len(lines) else lines[0]
+    if published_date(chosen.group()) and len(chosen.group().strip()) < 60:
+        chosen = lines[0]  # a dateline after the breadcrumb: the headline was above it
+    start = chosen.start() + len(chosen.group()) - len(chosen.group().lstrip())
+    return start, chosen.end() - (len(chosen.group()) - len(chosen.group().rstrip()))
+
+
 def title(text: str, language: str) -> str | None:
-    """The first line, when it reads like a headline (short, not a dateline).
+    """The headline line, when it reads like one (short, not a dateline).
 
     >>> title("全省首批战略性新兴产业集群名单公布\\n\\n2022-06-11", "zh")
     '全省首批战略性新兴产业集群名单公布'
     >>> title("2022-06-11 0 By", "en") is None
     True
     """
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        limit = 80 if language == "zh" else 250
-        if len(line) > limit or published_date(line) and len(line) < 40:
-            return None
-        return line
-    return None
+    start, end = headline_span(text)
+    line = text[start:end]
+    limit = 80 if language == "zh" else 250
+    if not line or len(line) > limit or published_date(line) and len(line) < 40:
+        return None
+    return line

@@ -91,3 +91,20 @@ def test_a_table_gives_the_core_zone_only_under_a_core_zone_header(table, core_z
     record = extract_text("关于公布省级特色产业集群名单的通知\n" + table + "\n", language="zh")
     (cluster,) = record.clusters
     assert cluster.core_zone == core_zone
+
+
+def test_a_saved_pages_related_headlines_are_not_the_article():
+    text = ("洛阳市人民政府门户网站\n首页 > 新闻中心 > 部门动态\n\n洛阳高新区排名再进6位\n\n"
+            "洛阳高新区拥有高新技术企业412家。\n\n责任编辑：王璐\n\n相关阅读\n焦作市高新技术企业突破500家\n")
+    record = extract_text(text)
+    assert record.title == "洛阳高新区排名再进6位"
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("洛阳高新区", 412)]
+
+
+def test_related_stories_end_an_english_page():
+    text = ("Hubei Daily English\nHome > News > Local News\n\nXiangyang High-tech Zone climbs five places\n\n"
+            "Xiangyang High-tech Zone is home to 1,020 high-tech enterprises.\n\nRelated stories\n"
+            "Wuhan East Lake High-tech Zone hosts 1,200 high-tech firms\n")
+    record = extract_text(text)
+    assert record.title == "Xiangyang High-tech Zone climbs five places"
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("Xiangyang High-tech Zone", 1020)]
