@@ -198,6 +198,8 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
             continue
         for found in found_here:
             for key, value in found.items():
+                if key == "total" and sentence != item.sentence and not fits(value, values.get("rank")):
+                    continue  # (Zones in the six central provinces …: no field the position fits)
                 values.setdefault(key, value)
         if any("ranking" in found for found in found_here):
             if "year" not in values:
