@@ -54,7 +54,8 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
         if wanted == {"zone"} and places.doc.language == "en":
             before = [_zone_called_by_place(places, p, before) for p in before]
         return [p for p in before
-                if p.kind != "reference" and (wanted is None or kind_of(p) in wanted) and not _locating(places, p)]
+                if p.kind != "reference" and (wanted is None or kind_of(p) in wanted) and not _locating(places, p)
+                and not _bracketed_alias(places, p, before)]
 
     # A long report names its zone once and says "the zone" for pages: a reference of a kind
     # reaches further back for that kind alone.
@@ -88,6 +89,15 @@ def _zone_called_by_place(places: Places, place: Place, before: list[Place]) -> 
         return place
     return next((p for p in reversed(before) if p.kind == "zone" and p.end <= place.start and p.division is not None
                  and p.division.adcode == place.division.adcode), place)
+
+
+def _bracketed_alias(places: Places, place: Place, before: list[Place]) -> bool:
+    """泰州医药高新区（高港区）: a district in brackets right after a zone is the zone's other
+    name (one administration), not another place 全区 could mean."""
+    text = places.doc.text
+    if place.kind != "division" or text[place.start - 1:place.start] not in ("(", "（"):
+        return False
+    return any(p.kind == "zone" and p.end == place.start - 1 for p in before)
 
 
 def _locating(places: Places, place: Place) -> bool:
