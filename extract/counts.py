@@ -126,12 +126,24 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
     seen: set[tuple] = set()
     carried: tuple[str | None, int] = (None, -1)  # the last count's subject and end (not a share's)
     whole = -1  # position in `items` of the last count that is not a share (其中X N家)
+    counted_until, previous = -1, None  # where the fragment that last added items ends
     for fragment in fragments:
+        if previous is not None and len(items) > previous[1]:
+            counted_until = previous[0].end
+        previous = (fragment, len(items))
         if "counts" in fragment.groups and "category" in fragment.groups:
             for item in _respectively(ctx, fragment, stop):
                 items.append(item)
                 sentences.append(fragment.sentence)
                 whole = len(items) - 1
+            continue
+        if "counts" in fragment.groups:
+            # 京山市、钟祥市高新技术企业分别为168家、142家，东宝区、沙洋县分别为97家、64家: the
+            # category left out is the one just counted in the sentence.
+            if items and sentences[-1] == fragment.sentence:
+                for item in _respectively_elided(ctx, fragment, items[-1].category, counted_until):
+                    items.append(item)
+                    sentences.append(fragment.sentence)
             continue
         if "count" in fragment.groups and "subject" in fragment.groups and "category" not in fragment.groups:
             share = _share_of_previous(ctx, fragment, items, sentences, whole)
@@ -205,6 +217,32 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
     return _without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
 
 
+def _respectively_elided(ctx: Context, fragment: Fragment, category: str, after: int) -> list[EnterpriseCount]:
+    """One count per place named between the last count and 分别, in order, of `category`."""
+    doc = ctx.doc
+    parts = list(_one_count(ctx).finditer(doc.text, *fragment.groups["counts"]))
+    places = [p for p in ctx.places.before(fragment.start, 0) if p.kind != "reference" and p.start >= after]
+    if len(parts) < 2 or len(places) != len(parts):
+        return []
+    out = []
+    for place, part in zip(places, parts):
+        count = _parse(ctx.language, part.group("count"))
+        if count is None or ctx.is_target(place.start, part.end()) or ctx.is_increase(place.start, part.start()):
+            continue
+        groups = {g: part.span(g) for g in ("count", "qualifier_before", "qualifier_after") if part.group(g)}
+        one = Fragment(fragment.rule, fragment.kind, part.start(), part.end(), fragment.sentence, groups)
+        out.append(EnterpriseCount(subject=ctx.value(place), category=category, count=count,
+                                   qualifier=_qualifier(ctx, one), evidence=doc.evidence(place.start, part.end())))
+    return out
+
+
+def _one_count(ctx: Context):
+    return ctx.ruleset.compile(
+        "(?P<qualifier_before>{qualifier_more_than}|{qualifier_nearly}|{qualifier_about}|"
+        "{qualifier_less_than}|{qualifier_at_least})?(?P<count>{num})"
+        "(?P<qualifier_after>(?:余|多)?{classifier}(?:以上|左右|之多)?)")
+
+
 def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> list[EnterpriseCount]:
     """分别 lists, one count per entry in order. 宝鸡高新区、渭南高新区分别拥有高新技术企业736家和
     315家: per place named before. 高新技术企业和科技型中小企业分别达到520家和1300家 (the
@@ -212,11 +250,7 @@ def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> lis
     doc = ctx.doc
     cat_start, cat_end = fragment.groups["category"]
     counts_start, counts_end = fragment.groups["counts"]
-    one_count = ctx.ruleset.compile(
-        "(?P<qualifier_before>{qualifier_more_than}|{qualifier_nearly}|{qualifier_about}|"
-        "{qualifier_less_than}|{qualifier_at_least})?(?P<count>{num})"
-        "(?P<qualifier_after>(?:余|多)?{classifier}(?:以上|左右|之多)?)")
-    parts = list(one_count.finditer(doc.text, counts_start, counts_end))
+    parts = list(_one_count(ctx).finditer(doc.text, counts_start, counts_end))
     if len(parts) < 2:
         return []
     # 分别拥有高新技术企业628家、135家和87家，3家高新区…: a number after a comma may open the
