@@ -143,6 +143,8 @@ class _ClusterBuilder:
         are returned for the article-level assignment."""
         lists = []
         for fragment in fragments:
+            if "core_zones" in fragment.groups:
+                self._respective_core_zones(mentions, fragment)
             for group in ("core_zone", "city"):
                 if group not in fragment.groups:
                     continue
@@ -171,6 +173,19 @@ class _ClusterBuilder:
             if "list_name" in fragment.groups:
                 lists.append(fragment.groups["list_name"])
         return lists
+
+    def _respective_core_zones(self, mentions: list[_Mention], fragment: Fragment) -> None:
+        """X集群、Y集群分别以A、B为核心区: the zones named, in order, to the clusters named just
+        before in the sentence, as many as there are zones."""
+        start, end = fragment.groups["core_zones"]
+        zones = [p for p in self.ctx.places.in_sentence(fragment.sentence)
+                 if p.kind == "zone" and start <= p.start and p.end <= end]
+        owners = [m for m in mentions if m.end <= fragment.start
+                  and self.doc.sentence_of(m.start) == fragment.sentence][-len(zones):] if zones else []
+        if len(zones) < 2 or len(owners) != len(zones):
+            return
+        for owner, zone in zip(owners, zones):
+            owner.core_zone = owner.core_zone or (zone.start, zone.end)
 
     def _referent(self, mentions: list[_Mention], ref: _Mention) -> Optional[_Mention]:
         """The named cluster "the Suzhou cluster" stands for: one naming the same place, the

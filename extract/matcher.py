@@ -35,7 +35,7 @@ def pool(fragment: Fragment) -> str:
     (a ranking's name and its rank, a cluster's name and its core zone)."""
     names = set(fragment.groups)
     if fragment.kind == "cluster":
-        for role in ("name", "shared_suffix", "core_zone", "list_name", "city"):
+        for role in ("name", "shared_suffix", "core_zone", "core_zones", "list_name", "city"):
             if role in names:
                 return role
     if fragment.kind == "ranking" and len(names) == 1:

@@ -15,7 +15,7 @@ RuleKind = Literal["cluster", "enterprise_count", "ranking"]
 
 # The named groups a pattern of each kind may capture; the pipeline gives them meaning.
 GROUPS: dict[str, frozenset[str]] = {
-    "cluster": frozenset({"name", "shared_suffix", "core_zone", "list_name", "city"}),
+    "cluster": frozenset({"name", "shared_suffix", "core_zone", "core_zones", "list_name", "city"}),
     "enterprise_count": frozenset({"category", "count", "qualifier_before", "qualifier_after",
                                    "subject", "counts"}),
     "ranking": frozenset({"subject", "subjects", "ranking", "year", "rank", "ranks", "in_order", "total",
