@@ -224,16 +224,23 @@ def _respectively_elided(ctx: Context, fragment: Fragment, category: str, after:
     places = [p for p in ctx.places.before(fragment.start, 0) if p.kind != "reference" and p.start >= after]
     if len(parts) < 2 or len(places) != len(parts):
         return []
-    out = []
-    for place, part in zip(places, parts):
-        count = _parse(ctx.language, part.group("count"))
-        if count is None or ctx.is_target(place.start, part.end()) or ctx.is_increase(place.start, part.start()):
-            continue
-        groups = {g: part.span(g) for g in ("count", "qualifier_before", "qualifier_after") if part.group(g)}
-        one = Fragment(fragment.rule, fragment.kind, part.start(), part.end(), fragment.sentence, groups)
-        out.append(EnterpriseCount(subject=ctx.value(place), category=category, count=count,
-                                   qualifier=_qualifier(ctx, one), evidence=doc.evidence(place.start, part.end())))
-    return out
+    entries = (_list_entry(ctx, fragment, part, place, category, place.start, part.end())
+               for place, part in zip(places, parts))
+    return [entry for entry in entries if entry is not None]
+
+
+def _list_entry(ctx: Context, fragment: Fragment, part: re.Match, place, category: str,
+                start: int, end: int) -> EnterpriseCount | None:
+    """One entry of a 分别 list: `part` is its number (with its qualifiers), [start, end) its
+    evidence; None for a goal, an increase or an unreadable number."""
+    count = _parse(ctx.language, part.group("count"))
+    if count is None or not category or ctx.is_target(start, end) or ctx.is_increase(start, part.start()):
+        return None
+    groups = {g: part.span(g) for g in ("count", "qualifier_before", "qualifier_after") if part.group(g)}
+    one = Fragment(fragment.rule, fragment.kind, start, end, fragment.sentence, groups)
+    subject = ctx.places.resolve(place) if place is not None else None
+    return EnterpriseCount(subject=ctx.value(subject), category=category, count=count,
+                           qualifier=_qualifier(ctx, one), evidence=ctx.doc.evidence(start, end))
 
 
 def _one_count(ctx: Context):
@@ -272,16 +279,11 @@ def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> lis
         entries = [(place, category, begin) for place in places[-len(parts):]]
     out = []
     for (place, category, begin), part in zip(entries, parts):
-        count = _parse(ctx.language, part.group("count"))
         # Evidence: the category and this number (高新技术企业736家和315家 for the second).
         start, end = (begin, part.end()) if cat_end <= counts_start else (part.start(), cat_end)
-        if count is None or not category or ctx.is_target(start, end) or ctx.is_increase(start, part.start()):
-            continue
-        groups = {g: part.span(g) for g in ("count", "qualifier_before", "qualifier_after") if part.group(g)}
-        one = Fragment(fragment.rule, fragment.kind, start, end, fragment.sentence, groups)
-        subject = ctx.places.resolve(place) if place is not None else None
-        out.append(EnterpriseCount(subject=ctx.value(subject), category=category, count=count,
-                                   qualifier=_qualifier(ctx, one), evidence=doc.evidence(start, end)))
+        entry = _list_entry(ctx, fragment, part, place, category, start, end)
+        if entry is not None:
+            out.append(entry)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from extract.compiled_regex import cached_compile
 
@@ -19,6 +20,7 @@ _HEAD_LINES = 6
 # and the site's name and menus before it.
 _BREADCRUMB = cached_compile(r"\S\s*[>＞›»]\s*\S")
 _FURNITURE_LINES = 6
+_LINE = cached_compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")  # a line holding text, its text stripped
 
 
 def published_date(text: str) -> str | None:
@@ -60,16 +62,16 @@ def headline_span(text: str) -> tuple[int, int]:
     >>> start, end = headline_span(text); text[start:end]
     'Invest in Suqian ETDZ'
     """
-    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:_FURNITURE_LINES + 1]
-    crumbs = [i for i, m in enumerate(lines[:_FURNITURE_LINES])
-              if len(m.group().strip()) <= 60 and _BREADCRUMB.search(m.group())]
+    # (only the first lines are read: a long text is not scanned to its end)
+    lines = list(islice(_LINE.finditer(text), _FURNITURE_LINES + 1))
     if not lines:
         return 0, 0
+    crumbs = [i for i, m in enumerate(lines[:_FURNITURE_LINES])
+              if len(m.group(1)) <= 60 and _BREADCRUMB.search(m.group(1))]
     chosen = lines[crumbs[-1] + 1] if crumbs and crumbs[-1] + 1 < len(lines) else lines[0]
-    if published_date(chosen.group()) and len(chosen.group().strip()) < 60:
+    if published_date(chosen.group(1)) and len(chosen.group(1)) < 60:
         chosen = lines[0]  # a dateline after the breadcrumb: the headline was above it
-    start = chosen.start() + len(chosen.group()) - len(chosen.group().lstrip())
-    return start, chosen.end() - (len(chosen.group()) - len(chosen.group().rstrip()))
+    return chosen.span(1)
 
 
 def title(text: str, language: str) -> str | None:

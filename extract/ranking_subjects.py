@@ -11,7 +11,7 @@ from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.mentions import Place
-from extract.references import FAR_BACK, reference_kinds
+from extract.references import FAR_BACK, bracketed_alias, reference_kinds
 
 # "among Chinese cities that host most companies": what is ranked are places.
 _PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|areas|places)\b"
@@ -87,17 +87,7 @@ def locates(ctx: Context, places: list[Place], i: int) -> bool:
     """Whether places[i] only locates the place before it ("Wujin Zone in Changzhou, Jiangsu"),
     describes a noun ("the hubei important automobile base") or, in brackets right after it,
     gives its other name ("Hangzhou High-tech Zone (Binjiang)")."""
-    return ctx.locates_previous(places, i) or ctx.modifies_en(places[i]) or _bracketed_alias(ctx, places, i)
-
-
-def _bracketed_alias(ctx: Context, places: list[Place], i: int) -> bool:
-    if i == 0:
-        return False
-    text, place, before = ctx.doc.text, places[i], places[i - 1]
-    if before.kind == "reference" or before.end > place.start:
-        return False
-    return (text[before.end:place.start].strip() in ("(", "（")
-            and text[place.end:place.end + 2].strip()[:1] in (")", "）"))
+    return ctx.locates_previous(places, i) or ctx.modifies_en(places[i]) or bracketed_alias(ctx.doc.text, places, i)
 
 
 _HOW_LONG_ZH = cached_compile(r"(?:已|均|始终|一直|长期|连续|多年来?|\d+年|[一二三四五六七八九十]+年)+$")

@@ -53,9 +53,12 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
         before = places.before(place.start, back)
         if wanted == {"zone"} and places.doc.language == "en":
             before = [_zone_called_by_place(places, p, before) for p in before]
-        return [p for p in before
+        # (泰州医药高新区（高港区）: the district is the zone's other name, not another place 全区
+        # could mean; a zone's own short name in brackets stays a name of the zone.)
+        return [p for i, p in enumerate(before)
                 if p.kind != "reference" and (wanted is None or kind_of(p) in wanted) and not _locating(places, p)
-                and not _bracketed_alias(places, p, before)]
+                and not (p.kind == "division" and bracketed_alias(places.doc.text, before, i)
+                         and before[i - 1].kind == "zone")]
 
     # A long report names its zone once and says "the zone" for pages: a reference of a kind
     # reaches further back for that kind alone.
@@ -91,13 +94,17 @@ def _zone_called_by_place(places: Places, place: Place, before: list[Place]) -> 
                  and p.division.adcode == place.division.adcode), place)
 
 
-def _bracketed_alias(places: Places, place: Place, before: list[Place]) -> bool:
-    """泰州医药高新区（高港区）: a district in brackets right after a zone is the zone's other
-    name (one administration), not another place 全区 could mean."""
-    text = places.doc.text
-    if place.kind != "division" or text[place.start - 1:place.start] not in ("(", "（"):
+def bracketed_alias(text: str, places: list[Place], i: int) -> bool:
+    """Whether places[i] is in brackets right after the place before it, giving its other name
+    ("Hangzhou High-tech Zone (Binjiang)", 泰州医药高新区（高港区）: one administration), not
+    another place."""
+    if i == 0:
         return False
-    return any(p.kind == "zone" and p.end == place.start - 1 for p in before)
+    place, before = places[i], places[i - 1]
+    if before.kind == "reference" or before.end > place.start:
+        return False
+    return (text[before.end:place.start].strip() in ("(", "（")
+            and text[place.end:place.end + 2].strip()[:1] in (")", "）"))
 
 
 def _locating(places: Places, place: Place) -> bool:
