@@ -64,8 +64,13 @@ def _same_place(ctx: Context, a: Optional[Place], b: Optional[Place], headline: 
         return headline and (a is not None or b is not None)
     if ctx.value(a) == ctx.value(b):
         return True
-    return (headline and a.division is not None and b.division is not None
-            and a.division.adcode == b.division.adcode)
+    if not headline:
+        return False
+    if a.division is not None and b.division is not None and a.division.adcode == b.division.adcode:
+        return True
+    # A headline's bare name (东湖稳居第三) inside the body's full one (武汉东湖高新区).
+    short, full = sorted((ctx.value(a), ctx.value(b)), key=len)
+    return len(short) >= 2 and short in full
 
 
 def _restates(a: dict, b: dict, headline: bool) -> bool:
