@@ -166,7 +166,10 @@ def issuer_level(doc: Document, list_start: int, list_end: int) -> Optional[str]
 # space is one space once normalized); the header names the cluster and core-zone columns.
 _CELL_GAP = cached_compile(r"[ \t\u3000]+")
 _NAME_HEADER = cached_compile(r"^(?:集群名称|集群|产业集群|产业集群名称)$")
-_ZONE_HEADER = cached_compile(r"^(?:核心区|核心承载区|核心园区|依托园区|承载园区|所在园区|核心区名称|依托载体)$")
+_ZONE_HEADER = cached_compile(r"^(?:集群)?(?:核心区|核心承载区|核心园区|依托园区|承载园区|所在园区|核心区名称|依托载体|承载平台|核心承载平台)$")
+# 入选集群及其核心承载区如下： then one "X集群——潍坊高新区" line per cluster.
+_PAIRED_CELL = cached_compile(r"[ \t]*(?:——|—|－－|--)[ \t]*(?P<zone>[^\s,;。!?、]{2,24}?)[ \t]*(?=\n|$)")
+_PAIRS_HEADER = cached_compile(r"(?:核心区|核心承载区|核心园区|承载园区|承载区)[^\n。]{0,6}(?:如下|见下)?[:：]?[ \t]*$")
 _TABLE_REACH = 60  # lines a row may lie below its header
 
 
@@ -182,8 +185,12 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def table_core_zone(doc: Document, start: int, end: int) -> Optional[tuple[int, int]]:
-    """The core-zone cell of the table row whose cluster cell is [start, end), if any."""
+    """The core-zone cell of the table row whose cluster cell is [start, end), if any; or the
+    zone paired with the cluster by a dash, in a list whose heading speaks of core zones."""
     text = doc.text
+    paired = _PAIRED_CELL.match(text, end)
+    if paired:
+        return paired.span("zone") if _pairs_heading(text, start) else None
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
@@ -204,3 +211,16 @@ def table_core_zone(doc: Document, start: int, end: int) -> Optional[tuple[int, 
                 return row[zone] if zone is not None and zone != column else None
         above = head_start - 1
     return None
+
+
+def _pairs_heading(text: str, start: int) -> bool:
+    """Whether a line a few lines above `start` introduces the list as clusters and core zones."""
+    above = text.rfind("\n", 0, start)
+    for _ in range(12):
+        if above <= 0:
+            return False
+        head_start = text.rfind("\n", 0, above) + 1
+        if _PAIRS_HEADER.search(text, head_start, above):
+            return True
+        above = head_start - 1
+    return False

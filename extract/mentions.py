@@ -152,10 +152,12 @@ class Places:
                 i += 1
                 continue
             stop = i + length
-            for suffix in ("市", "省", "县", "区"):
-                if text.startswith(suffix, stop) and not name.endswith(suffix):
-                    stop += 1
-                    break
+            # 宁海县 found as 宁海: the suffix belongs to the name; not after a full name
+            # (福建省县域经济) nor in 县域 / 市域 / 区域 (the area, not the division's name).
+            suffix = text[stop:stop + 1]
+            if (suffix in ("市", "省", "县", "区") and not name.endswith(("市", "省", "县", "区"))
+                    and text[stop + 1:stop + 2] != "域"):
+                stop += 1
             if (stop == i + length and name != division.name_zh and text[i - 1:i] in self._surnames
                     and not (i > start and taken[i - 1 - start]) and not (places and places[-1].end == i)):
                 i += 1  # 李卫东: a given name, not 卫东区

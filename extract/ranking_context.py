@@ -154,9 +154,13 @@ def _total_named_apart(ctx: Context, context: list[tuple[Fragment, dict]], ranki
     # A sentence naming a ranking of its own gives that one's size (在全国177家国家高新区综合评价中
     # … 此外，在四川省高新区综合评价中).
     near -= {fragment.sentence for fragment, found in context if "ranking" in found}
+    # …发布2023年国家创新型城市创新能力评价结果。在全国103个国家创新型城市中，… / 此前，在中国城市
+    # 科技创新发展指数2022中: a size just after another ranking's name is that one's.
+    others = {fragment.sentence for fragment, found in context if found.get("ranking", ranking) != ranking}
     for fragment, found in context:
         if "total" in found and (ctx.doc.in_first_line(fragment.sentence) or fragment.sentence in near) \
-                and _population_zh(ctx.doc.text[fragment.start:fragment.end]) == population:
+                and _population_zh(ctx.doc.text[fragment.start:fragment.end]) == population \
+                and not (fragment.sentence in near and others & {fragment.sentence - 1, fragment.sentence - 2}):
             return {"total": found["total"]}
     return {}
 

@@ -164,8 +164,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             continue
         if ranks_non_place(ctx, fragment) or ctx.is_target(fragment.start, fragment.end):
             continue  # (力争…再前移3位以上: a goal, not a move)
-        # English only for now: the Chinese name rules may span the place ranked.
-        excluded = [f.groups["ranking"] for f, _ in context if "ranking" in f.groups] if ctx.language == "en" else []
+        excluded = _ranking_names(ctx, context)
         if "subject" in fragment.groups:
             # The rule says where the place ranked is named ("… 45th and yantai high-tech zone
             # 88th"): the last place there, else no item.
@@ -302,6 +301,21 @@ def _twin(ctx: Context, items: list[_Item], own: Optional[Place], fragment: Frag
                 and item.accepts(values)):
             return item
     return None
+
+
+def _ranking_names(ctx: Context, context: list[tuple[Fragment, dict]]) -> list[tuple[int, int]]:
+    """Where ranking names lie, for subjects to skip. A Chinese name may span the place ranked
+    (the rules take up to 20 characters before 评价), so only its opening province is skipped:
+    晋江在福建省县域经济高质量发展考评中位列全省第一 ranks 晋江."""
+    spans = [f.groups["ranking"] for f, _ in context if "ranking" in f.groups]
+    if ctx.language == "en":
+        return spans
+    opening = []
+    for start, end in spans:
+        place = next((p for p in ctx.places.before(end, 0) if p.start == start), None)
+        if place is not None and place.division is not None and place.division.level == "province":
+            opening.append((start, place.end))
+    return opening
 
 
 def _shorthand(own: Place, subject: Place) -> bool:

@@ -86,6 +86,10 @@ ZONE = "高阳经济开发区"
     pytest.param("1　保定市高阳县纺织产业集群　高阳经济开发区", None, id="no-header"),
     pytest.param("序号　名称　园区\n1　保定市高阳县纺织产业集群　高阳经济开发区", None, id="header-without-core-zone"),
     pytest.param("序号　集群名称　核心区\n1　保定市高阳县纺织产业集群", None, id="short-row"),
+    pytest.param("序号　集群名称　所在市州　集群核心区\n1　保定市高阳县纺织产业集群　保定市　高阳经济开发区", ZONE,
+                 id="cluster-core-zone-header"),
+    pytest.param("入选集群及其核心承载区如下：\n保定市高阳县纺织产业集群——高阳经济开发区", ZONE, id="dash-pairs"),
+    pytest.param("入选集群及所在城市如下：\n保定市高阳县纺织产业集群——保定市", None, id="dash-pairs-of-cities"),
 ])
 def test_a_table_gives_the_core_zone_only_under_a_core_zone_header(table, core_zone):
     record = extract_text("关于公布省级特色产业集群名单的通知\n" + table + "\n", language="zh")
