@@ -140,7 +140,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         if "counts" in fragment.groups:
             # 京山市、钟祥市高新技术企业分别为168家、142家，东宝区、沙洋县分别为97家、64家: the
             # category left out is the one just counted in the sentence.
-            if items and sentences[-1] == fragment.sentence:
+            if items and _same_statement(ctx, sentences[-1], fragment.sentence):
                 for item in _respectively_elided(ctx, fragment, items[-1].category, counted_until):
                     items.append(item)
                     sentences.append(fragment.sentence)
@@ -338,6 +338,13 @@ def _past_money_threshold(ctx: Context, fragment: Fragment, cat_start: int, cat_
                 or _MONEY_AFTER_EN.match(text, end))
 
 
+def _same_statement(ctx: Context, earlier: int, later: int) -> bool:
+    """The same sentence, or clauses of one that semicolons split (…187家；旌阳区126家；…)."""
+    doc = ctx.doc
+    return earlier == later or (earlier < later and all(
+        doc.text[doc.sentence_span(i)[1] - 1] == ";" for i in range(earlier, later)))
+
+
 def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseCount],
                        sentences: list[int], whole: int) -> EnterpriseCount | None:
     """其中烟台高新区412家 / 其中射洪市58家、遂宁经开区31家: the share of a place in the count
@@ -346,7 +353,7 @@ def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseC
     that count counts."""
     if whole < 0:
         return None
-    if sentences[whole] != fragment.sentence and not (
+    if not _same_statement(ctx, sentences[whole], fragment.sentence) and not (
             sentences[whole] == fragment.sentence - 1
             and _SHARES_OPEN.match(ctx.doc.text, ctx.doc.sentence_span(fragment.sentence)[0])):
         return None

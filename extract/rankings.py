@@ -147,7 +147,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
                     continue
                 context.append((fragment, _context(ctx, fragment)))
             continue
-        list_group = next((g for g in ("ranks", "ups", "downs", "in_order") if g in fragment.groups), None)
+        list_group = next((g for g in ("ranks", "ups", "downs", "in_order", "top_ranks") if g in fragment.groups), None)
         if list_group:
             last_list = _distribute(ctx, fragment, list_group, items, last_list)
             continue
@@ -354,6 +354,18 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[_Item]
         sentence_places = [p for p in ctx.places.in_sentence(fragment.sentence)
                            if start <= p.start and p.end <= end and p.kind != "reference"]
         numbers = list(range(1, len(sentence_places) + 1))
+        group = "ranks"
+    elif group == "top_ranks":
+        # A、B、C分别位列前三名: first, second and third, in the order named; only when the
+        # clause names as many places as the top (两地分别位列前十 is no order).
+        top = _number(ctx, fragment.text(ctx.doc, group) or "")
+        sentence_start = ctx.doc.sentence_span(fragment.sentence)[0]
+        clause = max(ctx.doc.text.rfind(mark, sentence_start, fragment.start) for mark in ",;:") + 1
+        sentence_places = [p for p in ctx.places.before(fragment.start, 0)
+                           if p.kind != "reference" and p.start >= clause]
+        if top is None or len(sentence_places) != top:
+            return last_list
+        numbers = list(range(1, top + 1))
         group = "ranks"
     else:
         numbers = _numbers(ctx, fragment.text(ctx.doc, group) or "")
