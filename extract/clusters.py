@@ -206,7 +206,8 @@ class _ClusterBuilder:
             return following
         before = [m for m in mentions if m.end <= fragment.end]
         # 该集群依托X: a reference to the cluster last named, however many sentences back.
-        clause = text[self.ctx.clause_start(fragment.start):fragment.start]
+        # ("Its core area is X", the fragment opening with the reference.)
+        clause = text[self.ctx.clause_start(fragment.start):fragment.start + 8].lower()
         if before and any(w in clause for w in self.ctx.words("cluster_references")):
             if self.doc.sentence_of(before[-1].start) >= sentence - 6:
                 return before[-1]
