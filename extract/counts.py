@@ -26,6 +26,12 @@ _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,
 # ("145 enterprises with annual output over 100 million yuan", "19 enterprises have an operating
 # revenue of over 10 billion yuan", "40 enterprises in the city report annual output above …").
 _MONEY_EN = r"(?:yuan|rmb|dollars?|billion|million)"
+# "new high-tech enterprises" were added; "new energy vehicle makers", "new and high technology
+# enterprises" (高新技术企业), "new R&D institutions" (新型研发机构) and "new materials firms" are
+# kinds of firm and institution.
+_NEW_FLOW_EN = cached_compile(r"new\s+(?!energy|materials?\b|media|displays?\b|generation|infrastructure|retail|"
+                              r"economy|and\s|high\s+and|type|-|r&d|research)", re.I)
+_LIST_NUMBER_EN = cached_compile(r"\b(?:Global|Fortune|World|China|Top|top)\s+$")
 _MONEY_THRESHOLD_EN = cached_compile(rf"\b{_MONEY_EN}\b", re.I)
 _MONEY_BEFORE_EN = cached_compile(rf"\b{_MONEY_EN}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 _MONEY_AFTER_EN = cached_compile(r"\s+(?:(?:in|of)\s+(?:the\s+)?[\w-]+\s+)?"
@@ -38,7 +44,10 @@ _SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
 _NEW_CLAUSE_EN = cached_compile(r",\s+and\s+")
 _WHOLE_ZH = cached_compile(r"整个(?=\w)")
-_WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:city|province|county|district|zone|region)(?:\s+of)?\s+", re.I)
+# "the whole city of Jingmen" / "the whole Yulin city" (全玉林市): the place follows.
+_WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:(?:city|province|county|district|zone|region)(?:\s+of)?\s+|"
+                              r"(?=(?-i:[A-Z])))", re.I)
+_DIVISION_NOUN_EN = cached_compile(r"\s+(?:city|county|district|province)\b", re.I)
 _QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
 # "… in Zhuhai High-tech Zone", "… have settled in the Jiuquan ETDZ", "… are based in the zone"
 _IN_PLACE_EN = cached_compile(r"\s+(?:(?:have|has|had)\s+(?:settled|gathered|clustered|located|put\s+down\s+roots)\s+|"
@@ -193,7 +202,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             if subject is None:
                 subject = ctx.value(ctx.list_subject(fragment.sentence, start) or ctx.paragraph_zone(start))
         category = doc.value(cat_start, cat_end).strip()
-        if ctx.language == "en" and _counts_no_enterprise_en(ctx, category):
+        if ctx.language == "en" and _counts_no_enterprise_en(ctx, category, fragment.groups["count"][0]):
             continue  # "2,300 graduates a year into local companies", "38 projects with appliance makers"
         if _past_money_threshold(ctx, fragment, cat_start, cat_end, end):
             # "fewer than 40 listed companies, and enterprises with annual revenue above …": the
@@ -359,25 +368,39 @@ def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseC
         return None
     total = items[whole]
     start, end = fragment.groups["subject"]
-    if not any(p.start == start and p.end >= end - 1 and p.kind != "reference"
-               for p in ctx.places.in_sentence(fragment.sentence)):
+    place = next((p for p in ctx.places.in_sentence(fragment.sentence) if p.start == start and p.end >= end - 1), None)
+    if place is None:
         return None  # 其中高新技术企业412家: a category, not a place's share
+    subject = ctx.doc.value(start, end)
+    if place.kind == "reference":
+        # "…, among them 87 is in the park": the zone the reference stands for.
+        zone = ctx.places.resolve(place)
+        if zone is None or zone.kind != "zone":
+            return None
+        subject = ctx.value(zone)
     count = _parse(ctx.language, fragment.text(ctx.doc, "count") or "")
-    if count is None or count >= total.count or ctx.is_target(fragment.start, fragment.end):
+    # A share is less than the whole; the next place of a list (…187家；旌阳区126家) need not be.
+    opened = _SHARES_OPEN.match(ctx.doc.text, ctx.clause_start(fragment.start)) is not None
+    if count is None or (opened and count >= total.count) or ctx.is_target(fragment.start, fragment.end):
         return None
     # The evidence reaches back over the count shared out, so it shows what is counted.
     start = total.evidence.start
     end = ctx.doc.original_span(fragment.start, fragment.end)[1]
-    return EnterpriseCount(subject=ctx.doc.value(*fragment.groups["subject"]), category=total.category,
+    return EnterpriseCount(subject=subject, category=total.category,
                            count=count, qualifier=_qualifier(ctx, fragment),
                            evidence=Evidence(start=start, end=end, text=ctx.doc.map.original[start:end]))
 
 
-def _counts_no_enterprise_en(ctx: Context, category: str) -> bool:
-    """A category whose words name people or projects before its head counts those, not firms."""
+def _counts_no_enterprise_en(ctx: Context, category: str, count_start: int) -> bool:
+    """A category whose words name people or projects before its head counts those, not firms;
+    "recognized 420 new high-tech enterprises" counts what was added; "Fortune Global 500
+    companies" is a list's name."""
     nouns = ctx.ruleset.built("not_firm_nouns", lambda: ctx.words("people_nouns") | ctx.words("not_counted_nouns"))
     words = category.lower().split()
-    return any(w.strip(",.;") in nouns for w in words[:-1])
+    if any(phrase in category.lower() for phrase in ctx.words("not_counted_phrases")):
+        return True
+    return (any(w.strip(",.;") in nouns for w in words[:-1]) or bool(_NEW_FLOW_EN.match(category))
+            or bool(_LIST_NUMBER_EN.search(ctx.doc.text, max(0, count_start - 8), count_start)))
 
 
 def _after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
@@ -388,6 +411,8 @@ def _after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
     for place in ctx.places.in_sentence(ctx.doc.sentence_of(cat_start)):
         if place.start == cat_start and place.kind != "reference" and place.end < cat_end - 1:
             end = place.end
+            noun = _DIVISION_NOUN_EN.match(ctx.doc.text, end) if ctx.language == "en" else None
+            end = noun.end() if noun else end
             while ctx.doc.text[end:end + 1] in ("的", " "):
                 end += 1
             # "Zigong whole city scale above industry enterprise" (自贡全市规上工业企业)

@@ -11,7 +11,7 @@ from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.mentions import Place
-from extract.references import FAR_BACK, bracketed_alias, reference_kinds
+from extract.references import FAR_BACK, bracketed_alias, reference_kinds, zone_called_by_place
 
 # "among Chinese cities that host most companies": what is ranked are places.
 _PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|areas|places)\b"
@@ -39,6 +39,9 @@ def subject_before(ctx: Context, pos: int, back: int, excluded: list[tuple[int, 
     places = [p for p in ctx.places.before(pos, back) if not any(s <= p.start < e for s, e in excluded)]
     for i in range(len(places) - 1, -1, -1):
         place = places[i]
+        zone = zone_called_by_place(ctx.places, place)
+        if zone is not place:
+            return zone  # "It was the Lanzhou zone's third consecutive gain"
         if (ctx.language == "en" and locates(ctx, places, i)) or ctx.not_a_subject(place):
             continue
         if place.kind == "reference":

@@ -94,6 +94,13 @@ def _zone_called_by_place(places: Places, place: Place, before: list[Place]) -> 
                  and p.division.adcode == place.division.adcode), place)
 
 
+def zone_called_by_place(places: Places, place: Place) -> Place:
+    """`place` itself, or, for "the Lanzhou zone" after "Lanzhou High-tech Zone", that zone."""
+    if place.kind != "division" or places.doc.language != "en":
+        return place
+    return _zone_called_by_place(places, place, places.before(place.start, FAR_BACK))
+
+
 def bracketed_alias(text: str, places: list[Place], i: int) -> bool:
     """Whether places[i] is in brackets right after the place before it, giving its other name
     ("Hangzhou High-tech Zone (Binjiang)", 泰州医药高新区（高港区）: one administration), not
