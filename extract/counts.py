@@ -6,39 +6,18 @@ import re
 
 from extract.compiled_regex import cached_compile
 from extract.context import Context
+from extract.count_filters import (clusters_counted, counts_no_enterprise_en, past_money_threshold,
+                                    without_restatements)
 from extract.matcher import Fragment
 from extract.spans import trim_left
 from schemas.record import EnterpriseCount, Evidence
 
-# A category defined by money (营收超10亿元的企业, 产值超百亿企业) is a threshold.
-# (元 only as money: 电子元器件企业 counts component makers.)
-_MONEY_THRESHOLD_ZH = cached_compile(r"[亿億]|万元|(?<=[\d千百十])元")
 # 、和及与 between the categories of a 分别 list; a level that may stand for a whole category
 # (国家级、省级专精特新企业); a count of places before a category (两市高新技术企业).
 _JOINERS_ZH = cached_compile(r"[、和及与]")
 _LEVEL_ZH = cached_compile(r"(?:国家级|国家|省级|省|市级|市|县级|区级|自治区级)(?:以上)?")
-_CLUSTERS_REACH = 200
-_CLUSTERS_COUNTED_ZH = cached_compile(r"(?:\d+|[两三四五六七八九十]+)个(?:产业)?集群|(?:这些|入选|各)(?:产业)?集群")
 _COUNTED_PLACES_ZH = cached_compile(r"[两三四五六七八九十\d]{1,2}[市县区地家个]")
 _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
-# English firms past a money threshold: money in the category, in the three words before it
-# ("income over 100 million yuan enterprise 86 home"), or in the output or revenue said of them
-# ("145 enterprises with annual output over 100 million yuan", "19 enterprises have an operating
-# revenue of over 10 billion yuan", "40 enterprises in the city report annual output above …").
-_MONEY_EN = r"(?:yuan|rmb|dollars?|billion|million)"
-# "new high-tech enterprises" were added; "new energy vehicle makers", "new and high technology
-# enterprises" (高新技术企业), "new R&D institutions" (新型研发机构) and "new materials firms" are
-# kinds of firm and institution.
-_NEW_FLOW_EN = cached_compile(r"new\s+(?!energy|materials?\b|media|displays?\b|generation|infrastructure|retail|"
-                              r"economy|and\s|high\s+and|type|-|r&d|research)", re.I)
-_LIST_NUMBER_EN = cached_compile(r"\b(?:Global|Fortune|World|China|Top|top)\s+$")
-_MONEY_THRESHOLD_EN = cached_compile(rf"\b{_MONEY_EN}\b", re.I)
-_MONEY_BEFORE_EN = cached_compile(rf"\b{_MONEY_EN}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
-_MONEY_AFTER_EN = cached_compile(r"\s+(?:(?:in|of)\s+(?:the\s+)?[\w-]+\s+)?"
-                                 r"(?:with|whose|have|has|had|posts?|posted|reports?|reported|achieved?|"
-                                 r"realized?|generated?|boasts?|saw|each\s+(?:have|has|had))"
-                                 r"\s+(?:an?\s+)?(?:annual\s+)?(?:[\w-]+\s+){0,2}?"
-                                 r"(?:output|revenue|revenues|income|sales|turnover)\b[^,.;]{0,40}?\b(?:yuan|rmb|billion|million)\b", re.I)
 _CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of)\s+", re.I)
 _SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these)", re.I)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
@@ -92,16 +71,6 @@ def _paragraph_subject(ctx: Context, fragment: Fragment, carried: tuple[str | No
     if _PARAGRAPH_BREAK.search(ctx.doc.text, previous_end, fragment.start) or ctx.places.in_sentence(fragment.sentence):
         return None
     return subject
-
-
-def _clusters_counted(ctx: Context, sentence: int, start: int) -> bool:
-    """Whether the sentence's subject before `start` is a number of clusters (本批入选的25个
-    集群共集聚中小企业1.2万家、专精特新企业860余家), with no place named after it."""
-    found = None
-    begin = max(ctx.doc.sentence_span(sentence)[0], start - _CLUSTERS_REACH)  # linear on long lists
-    for found in _CLUSTERS_COUNTED_ZH.finditer(ctx.doc.text, begin, start):
-        pass
-    return found is not None and not any(found.end() <= p.start < start for p in ctx.places.in_sentence(sentence))
 
 
 def _subject_between(ctx: Context, fragment: Fragment, cat_end: int):
@@ -193,7 +162,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             continue
         if "subject" in fragment.groups:
             subject = doc.value(*fragment.groups["subject"])
-        elif ctx.language == "zh" and _clusters_counted(ctx, fragment.sentence, start):
+        elif ctx.language == "zh" and clusters_counted(ctx, fragment.sentence, start):
             subject = None  # 本批入选的25个集群共集聚中小企业1.2万家: the clusters', no one place's
         else:
             subject = ctx.value(_subject_between(ctx, fragment, cat_end) or ctx.subject_before(start))
@@ -202,9 +171,9 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             if subject is None:
                 subject = ctx.value(ctx.list_subject(fragment.sentence, start) or ctx.paragraph_zone(start))
         category = doc.value(cat_start, cat_end).strip()
-        if ctx.language == "en" and _counts_no_enterprise_en(ctx, category, fragment.groups["count"][0]):
+        if ctx.language == "en" and counts_no_enterprise_en(ctx, category, fragment.groups["count"][0]):
             continue  # "2,300 graduates a year into local companies", "38 projects with appliance makers"
-        if _past_money_threshold(ctx, fragment, cat_start, cat_end, end):
+        if past_money_threshold(ctx, fragment, cat_start, cat_end, end):
             # "fewer than 40 listed companies, and enterprises with annual revenue above …": the
             # threshold is the second clause's; the count keeps the category before the comma.
             joined = _NEW_CLAUSE_EN.search(doc.text, cat_start, cat_end) if ctx.language == "en" else None
@@ -223,7 +192,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         sentences.append(fragment.sentence)
         carried = (subject, end)
         whole = len(items) - 1
-    return _without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
+    return without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
 
 
 def _respectively_elided(ctx: Context, fragment: Fragment, category: str, after: int) -> list[EnterpriseCount]:
@@ -336,17 +305,6 @@ def _split_categories(ctx: Context, start: int, end: int, n: int, stop: frozense
     return out
 
 
-def _past_money_threshold(ctx: Context, fragment: Fragment, cat_start: int, cat_end: int, end: int) -> bool:
-    """营收超亿元企业86家 / "145 enterprises with annual output over 100 million yuan": the
-    category is defined by money, so the number counts firms past a threshold."""
-    text = ctx.doc.text
-    if ctx.language == "zh":
-        return _MONEY_THRESHOLD_ZH.search(text, max(fragment.groups["category"][0], cat_start - 3), cat_end) is not None
-    return bool(_MONEY_THRESHOLD_EN.search(text, cat_start, cat_end)
-                or _MONEY_BEFORE_EN.search(text, max(0, cat_start - 40), cat_start)
-                or _MONEY_AFTER_EN.match(text, end))
-
-
 def _same_statement(ctx: Context, earlier: int, later: int) -> bool:
     """The same sentence, or clauses of one that semicolons split (…187家；旌阳区126家；…)."""
     doc = ctx.doc
@@ -391,18 +349,6 @@ def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseC
                            evidence=Evidence(start=start, end=end, text=ctx.doc.map.original[start:end]))
 
 
-def _counts_no_enterprise_en(ctx: Context, category: str, count_start: int) -> bool:
-    """A category whose words name people or projects before its head counts those, not firms;
-    "recognized 420 new high-tech enterprises" counts what was added; "Fortune Global 500
-    companies" is a list's name."""
-    nouns = ctx.ruleset.built("not_firm_nouns", lambda: ctx.words("people_nouns") | ctx.words("not_counted_nouns"))
-    words = category.lower().split()
-    if any(phrase in category.lower() for phrase in ctx.words("not_counted_phrases")):
-        return True
-    return (any(w.strip(",.;") in nouns for w in words[:-1]) or bool(_NEW_FLOW_EN.match(category))
-            or bool(_LIST_NUMBER_EN.search(ctx.doc.text, max(0, count_start - 8), count_start)))
-
-
 def _after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
     """辽宁省高新技术企业达到1.2万家 / 整个衡阳市的科技型中小企业 / "whole city of Jingmen high-tech
     enterprises 782" (全市): the place opening the category is its subject, not part of what is
@@ -426,22 +372,3 @@ def _after_whole(ctx: Context, start: int, end: int) -> int:
     return whole.end() if whole else start
 
 
-def _without_restatements(items: list[EnterpriseCount], headline: list[bool]) -> list[EnterpriseCount]:
-    """A headline repeating a count of the body (科技型中小企业6.5万余家; 零部件企业500家以上 for the
-    body's 汽车零部件企业500家以上), or the body stating the same count of the same subject twice,
-    gives one item: the body's first."""
-    in_body = [(item.count, item.qualifier, item.category.lower()) for item, in_headline in zip(items, headline)
-               if not in_headline]
-    subjects_kept: dict[tuple[int, str], set] = {}
-    kept = []
-    for item, in_headline in zip(items, headline):
-        key = (item.count, item.category)
-        if in_headline and any(count == item.count and category.endswith(item.category.lower())
-                                 and (category == item.category.lower() or qualifier == item.qualifier)
-                                 for count, qualifier, category in in_body):
-            continue
-        if item.subject in subjects_kept.setdefault(key, set()):
-            continue
-        subjects_kept[key].add(item.subject)
-        kept.append(item)
-    return kept
