@@ -217,6 +217,8 @@ class Linker:
         if not mention:
             return None
         division = self.division_of(mention, language)
+        if division is None and language == "zh":
+            division = self._shared_short_named(mention, text)
         if division is None:
             return None
         province = self.gaz.province(division)
@@ -239,6 +241,13 @@ class Linker:
             city_zh=city.name_zh if city else None, city_en=city.name_en if city else None,
             mention=mention, inferred=inferred,
         )
+
+    def _shared_short_named(self, mention: str, text: str) -> Optional[Division]:
+        """象山 in an article that names 宁海 or 宁波: the 象山 of that prefecture (象山县), not
+        Guilin's 象山区 (see Places._listed_short_forms_zh)."""
+        candidates = [d for d in self.gaz.shared_short_zh.get(mention, ())
+                      if any(self._named(other, text, "zh") for other in self.gaz.neighbours(d))]
+        return candidates[0] if len(candidates) == 1 else None
 
     @staticmethod
     def _named(division: Division, text: str, language: str) -> bool:

@@ -164,11 +164,36 @@ class Places:
                 continue
             places.append(Place(i, stop, "division", division))
             i = stop
+        places.extend(self._listed_short_forms_zh(start, end, places))
         if self._reference is not None:
             for match in self._reference.finditer(text, start, end):
                 if not any(p.start <= match.start() < p.end for p in places):
                     places.append(Place(match.start(), match.end(), "reference"))
         return places
+
+    def _listed_short_forms_zh(self, start: int, end: int, places: list[Place]) -> list[Place]:
+        """宁海、象山分别位列第52位、第71位: a short form two counties share (象山县 of Ningbo,
+        象山区 of Guilin) names the one in the same prefecture as the place listed beside it."""
+        shared = gazetteer().shared_short_zh
+        text, found = self.doc.text, []
+        pending = [p for p in places if p.kind == "division" and p.division is not None]
+        while pending:
+            place = pending.pop()
+            for length in (2, 3):
+                for at in (place.end + 1, place.start - 1 - length):
+                    joiner = place.end if at > place.start else place.start - 1
+                    if not (start <= at and at + length <= end and text[joiner] in "、和与及"):
+                        continue
+                    name = text[at:at + length]
+                    candidates = [d for d in shared.get(name, ()) if d.parent == place.division.parent]
+                    taken = any(p.start < at + length and at < p.end for p in places + found)
+                    bounds = {b for _, b in self.doc.tokens_near(at, at + length)}
+                    if len(candidates) != 1 or taken or (at + length) not in bounds:
+                        continue
+                    listed = Place(at, at + length, "division", candidates[0])
+                    found.append(listed)
+                    pending.append(listed)
+        return found
 
     def _zone_name_start_zh(self, suffix_start: int, suffix_end: int, floor: int) -> Optional[int]:
         """Where the name before a zone suffix begins: up to four tokens back, stopping at

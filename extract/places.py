@@ -55,6 +55,16 @@ class Gazetteer:
             for found in table.values():
                 if len(found) > 1:
                     found.sort(key=lambda d: order.get(d.level, 9))
+        # Short forms that two or more county-level units share (象山县 in Ningbo, 象山区 in
+        # Guilin): the table keeps their full names, so 象山 alone names neither; a list may
+        # still write it beside a neighbour (宁海、象山), see Places._listed_short_forms_zh.
+        derived: dict[str, list[Division]] = {}
+        for d in divisions:
+            if (d.level in ("county", "district") and d.short_zh == d.name_zh and len(d.name_zh) >= 3
+                    and d.name_zh[-1] in "县市区旗"):
+                derived.setdefault(d.name_zh[:-1], []).append(d)
+        self.shared_short_zh = {name: found for name, found in derived.items()
+                                if len(found) > 1 and name not in self.zh}
         self.zone_rows = zones
         self.zones_zh = {}
         for name_zh, short_zh, kind, adcode, name_en in zones:
@@ -118,6 +128,16 @@ class Gazetteer:
         while d is not None and d.level in ("county", "district"):
             d = self.by_code.get(d.parent or "")
         return d if d is not None and d.level == "city" else None
+
+    def neighbours(self, division: Division) -> list[Division]:
+        """The division's parent and the other divisions under it."""
+        if not hasattr(self, "_children"):
+            self._children: dict[str, list[Division]] = {}
+            for d in self.by_code.values():
+                self._children.setdefault(d.parent or "", []).append(d)
+        parent = self.by_code.get(division.parent or "")
+        siblings = [d for d in self._children.get(division.parent or "", []) if d is not division]
+        return ([parent] if parent else []) + siblings
 
     def province(self, division: Division) -> Optional[Division]:
         d: Optional[Division] = division

@@ -75,3 +75,16 @@ def test_a_place_opening_an_organizations_name_is_no_place():
     assert [c.subject for c in record.enterprise_counts] == [None]
     record = extract_text("Xi'an High-tech Zone has 8,600 high-tech enterprises.", language="en")
     assert [c.subject for c in record.enterprise_counts] == ["Xi'an High-tech Zone"]
+
+
+@pytest.mark.parametrize("text, subjects", [
+    pytest.param("宁海、象山分别位列第52位、第71位。", [("宁海", "330226"), ("象山", "330225")], id="after-neighbour"),
+    pytest.param("象山、宁海分别位列第71位、第52位。", [("象山", "330225"), ("宁海", "330226")], id="before-neighbour"),
+    pytest.param("象山分别位列第71位。", [(None, None)], id="alone-is-no-place"),
+    pytest.param("灵川、象山分别位列第5位、第9位。", [("灵川", "450323"), ("象山", "450304")], id="other-prefecture"),
+])
+def test_a_short_form_two_counties_share_is_read_beside_a_listed_neighbour(text, subjects):
+    from extract.api import extract_text
+
+    rankings = extract_text(text, language="zh").rankings
+    assert [(r.subject, r.place.adcode if r.place else None) for r in rankings] == subjects
