@@ -237,7 +237,8 @@ class _ClusterBuilder:
                 inner = g.prefix_zh(text, after, mention.end)
                 if inner:
                     at, hit = after, inner
-            if hit:
+            # (松山湖集成电路产业集群: 松山 is a district of Chifeng only as a word of its own.)
+            if hit and self._word_ends_at(at + hit[0]):
                 length, division = hit
                 return self._prefecture_as_written(division, self.doc.value(at, at + length))
             owner = self._possessor_zh(mention)
@@ -294,13 +295,21 @@ class _ClusterBuilder:
             # English: "suzhou high-tech zone" names a zone, not the city the cluster is in.
             while i >= 0 and self.ctx.language == "en" and self._zone_name_at(i + len(name)):
                 i = lowered.find(name.lower(), i + len(name))
-            # 长沙县 names the county, not the city 长沙 its name begins with.
-            while i >= 0 and self.ctx.language == "zh" and division.name_zh.startswith(name) \
-                    and lowered.startswith(division.name_zh, i):
-                i = lowered.find(name, i + len(division.name_zh))
+            # 长沙县 names a county, not the city 长沙 its name begins with.
+            while i >= 0 and self.ctx.language == "zh" and self._longer_division_at(i, name, prefecture):
+                i = lowered.find(name, i + len(name))
             if i >= 0:
                 return self.doc.value(i, i + len(name))
         return written
+
+    def _word_ends_at(self, pos: int) -> bool:
+        if self.doc.text[pos:pos + 1] in ("市", "省", "县", "区"):
+            return True
+        return any(end == pos for _, end in self.doc.tokens_near(pos - 1, pos))
+
+    def _longer_division_at(self, at: int, name: str, prefecture) -> bool:
+        hit = gazetteer().prefix_zh(self.doc.text, at)
+        return hit is not None and hit[0] > len(name) and hit[1].adcode != prefecture.adcode
 
     def _zone_referred(self, sentence: int, start: int, end: int):
         """A core zone written as a reference ("The zone … is the core carrier of …", "located in

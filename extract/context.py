@@ -65,6 +65,13 @@ class Context:
             start = match.end()
         return start
 
+    def clause_end(self, pos: int) -> int:
+        """End of the clause holding `pos` (its comma, semicolon or full stop excluded)."""
+        _, sentence_end = self.doc.sentence_span(self.doc.sentence_of(pos))
+        pattern = _CLAUSE_END_ZH if self.language == "zh" else _CLAUSE_END_EN
+        found = pattern.search(self.doc.text, pos, sentence_end)
+        return found.start() if found else sentence_end
+
     @cached_property
     def _increase_markers(self) -> re.Pattern | None:
         if "increase_markers" not in self.ruleset.macros:
@@ -283,7 +290,12 @@ class Context:
         if any(after.startswith(w) for w in self.words("subordinate_markers")):
             return True
         before = self.doc.text[self.clause_start(place.start):place.start]
-        return any(w in before for w in self.words("locative_markers"))
+        if any(w in before for w in self.words("locative_markers")):
+            return True
+        # 襄阳高新区是湖北“汉孝随襄十”汽车产业走廊的重要节点，目前拥有…: a place inside what the
+        # subject is said to be (是…的) describes it.
+        return (self.language == "zh" and "是" in before
+                and "的" in self.doc.text[place.end:self.clause_end(place.end)])
 
     def value(self, place: Place | None) -> str | None:
         return None if place is None else self.doc.value(place.start, place.end)

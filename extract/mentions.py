@@ -31,12 +31,15 @@ _CORE_TOWN_ZH = cached_compile(r"以(?P<area>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街
 # 来安县汊河镇 / 我市秦栏镇: a town named right after its county or city is a place wherever it
 # recurs (汊河镇集聚…企业180家); 重点镇, 中心镇 and the like name none.
 _TOWN_AFTER_DIVISION_ZH = cached_compile(r"(?:[市县区]|我市|我县|我区)(?P<area>[\u4e00-\u9fff]{2,3}?镇)(?!区|域|村)")
+# 水口镇是开平市的水暖卫浴重镇: a town opening a sentence that says what it is.
+_TOWN_TOPIC_ZH = cached_compile(r"(?:^|(?<=[。!?\n]))[ \t\u3000]*(?P<area>[\u4e00-\u9fff]{2,3}?镇)(?:是|作为|地处|位于)")
 _GENERIC_TOWNS_ZH = ("重点镇", "特色镇", "中心镇", "小城镇", "建制镇", "乡镇", "城镇", "强镇", "名镇", "古镇",
                      "千强镇", "百强镇", "特色小镇", "经济强镇", "工业强镇", "全镇", "各镇", "乡镇镇")
 _RANKING_AFTER_ZH = cached_compile(r"(?:高质量发展)?(?:综合|考核|评价|排名|评比|考评|综合考核|综合评价)")
 # 滦州市则首次跻身…: jieba cuts 滦州 / 市则, but a one-character adverb after a division's
 # suffix begins the predicate; the name ends before it.
 _ADVERBS_ZH = frozenset("则也还又已将均仍再亦却都")
+_FUNCTION_CHARS_ZH = cached_compile(r"[的在等各全与和及共该本我其这那之内外中]")
 _COUNTED = cached_compile(r"^第?[零〇一二两三四五六七八九十百千万\d]+[家个所座处]?$")
 
 
@@ -128,7 +131,7 @@ class Places:
                 places.append(Place(name_start, match.end(), "zone", division))
                 for i in range(name_start, match.end()):
                     taken[i - start] = True
-        for area in self._areas:
+        for area in self._areas + self._bare_parks:
             for at in _occurrences(text, area, start, end):
                 if not any(taken[at - start:at - start + len(area)]):
                     places.append(Place(at, at + len(area), "zone", self._division_in(area)))
@@ -234,8 +237,16 @@ class Places:
         wherever it recurs (药谷产业园目前已入驻…)."""
         if self._zone is None or not self._weak_suffixes:
             return frozenset()
-        pattern = self.ruleset.compile("(?:{zone_suffixes})(?P<park>{han}{2,6}?(?:{weak_zone_suffixes}))")
+        pattern = self.ruleset.compile("(?:{zone_suffixes})(?P<park>{han}{2,6}?(?:{weak_zone_suffixes}|园区))")
         return frozenset(m.group("park") for m in pattern.finditer(self.doc.text))
+
+    @cached_property
+    def _bare_parks(self) -> list[str]:
+        """走进大庆高新区宏伟园区 … 宏伟园区集聚化工企业86家: a park placed in a zone whose suffix
+        (园区) alone is no zone's, found wherever it recurs."""
+        # (…开发区共建的飞地园区, 在全省园区, 等专业园区 describe parks; they name none.)
+        return sorted((p for p in self._parks_in_zones if p.endswith("园区") and not _FUNCTION_CHARS_ZH.search(p[:-2])
+                       and not (self._zone and self._zone.search(p))), key=len, reverse=True)
 
     @cached_property
     def _areas(self) -> list[str]:
@@ -246,8 +257,8 @@ class Places:
         found = {m.group("area") for m in self.ruleset.compile("{core_area}").finditer(self.doc.text)}
         # 该集群以水口镇为核心区: a town or park as the core, without a zone's suffix.
         found |= {m.group("area") for m in _CORE_TOWN_ZH.finditer(self.doc.text)}
-        found |= {m.group("area") for m in _TOWN_AFTER_DIVISION_ZH.finditer(self.doc.text)
-                  if not m.group("area").endswith(_GENERIC_TOWNS_ZH)}
+        found |= {m.group("area") for pattern in (_TOWN_AFTER_DIVISION_ZH, _TOWN_TOPIC_ZH)
+                  for m in pattern.finditer(self.doc.text) if not m.group("area").endswith(_GENERIC_TOWNS_ZH)}
         zone, g = self._zone, gazetteer()
         # Zones and divisions (布局在长沙县) are found as such already.
         return sorted((a for a in found if not (zone and zone.search(a)) and not self._only_generic(a)

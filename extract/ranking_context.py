@@ -68,17 +68,17 @@ def _own_part(text: str, context: list[tuple[Fragment, dict]], item: _Item, floo
     return [found for f, found in here if f.start >= floor and (ceiling is None or f.start < ceiling)]
 
 
-def share_context(finished: list[tuple[_Item, Ranking]]) -> list[tuple[_Item, Ranking]]:
+def share_context(finished: list[tuple[_Item, Ranking]], keys: tuple[str, ...]) -> list[tuple[_Item, Ranking]]:
     """One ranking, one year and one total: entries naming the same ranking fill each other's
     gaps ("ranked 12th in the … Report 2022." … "The report assessed 103 cities.")."""
     known: dict[tuple[str, str], int] = {}
     for _, ranking in finished:
-        for key in ("year", "total"):
+        for key in keys:
             if ranking.ranking and getattr(ranking, key) is not None:
                 known.setdefault((ranking.ranking, key), getattr(ranking, key))
     out = []
     for item, ranking in finished:
-        update = {key: known[(ranking.ranking, key)] for key in ("year", "total")
+        update = {key: known[(ranking.ranking, key)] for key in keys
                   if getattr(ranking, key) is None and (ranking.ranking, key) in known
                   and (key != "total" or fits(known[(ranking.ranking, key)], ranking.rank))}
         item.values.update(update)

@@ -224,8 +224,8 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     related = {f.sentence for f in fragments}
     index = context_index(ctx, context)
     finished = [finish(ctx, item, context, related, floor_of(items, item), index) for item in items]
-    if ctx.language == "en":
-        finished = share_context(finished)
+    # (Chinese: the year only; a size stated once may be a sub-ranking's, 在N家中 is said where meant.)
+    finished = share_context(finished, ("year", "total") if ctx.language == "en" else ("year",))
     # An entry with no position, move or streak left (第0位) states nothing.
     return [r for r in merge_restated(ctx, finished)
             if r.rank is not None or r.change is not None or r.streak is not None]
@@ -313,7 +313,11 @@ def _ranking_names(ctx: Context, context: list[tuple[Fragment, dict]]) -> list[t
     opening = []
     for start, end in spans:
         place = next((p for p in ctx.places.before(end, 0) if p.start == start), None)
-        if place is not None and place.division is not None and place.division.level == "province":
+        if place is None:
+            continue
+        if (place.division is not None and place.division.level == "province") \
+                or ctx.doc.text.startswith(("中国", "全国", "国家"), start):
+            # (在2024年中国生物医药产业园区竞争力排行中位列第58位: a national list's words.)
             opening.append((start, place.end))
     return opening
 
