@@ -125,10 +125,13 @@ def run(
     except OSError as exc:
         _fail(f"cannot write {exc.filename}: {exc.strerror}")
     started = time.perf_counter()
-    writer = Writer(target.stream if target else sys.stdout, chosen, many)
-    progress = _progress(len(sources), quiet)
     failures = 0
+    progress = None
     try:
+        # (Inside the try: a Ctrl-C while the writer starts or Rich loads must not leave the
+        # partial output file behind.)
+        writer = Writer(target.stream if target else sys.stdout, chosen, many)
+        progress = _progress(len(sources), quiet)
         for outcome in process(sources, options, jobs=workers):
             if progress:
                 progress.advance()
@@ -262,7 +265,15 @@ def main() -> None:
     args = sys.argv[1:]
     if args and args[0] not in COMMANDS and args[0] not in ("--help", "-h", "--version"):
         sys.argv.insert(1, "run")
-    app(prog_name="extract")
+    try:
+        app(prog_name="extract")
+    finally:
+        # The output is committed or abandoned by now; a Ctrl-C while the interpreter shuts
+        # down (joining the worker pool) would otherwise end the process by the signal itself,
+        # not with the exit status the run already chose.
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 if __name__ == "__main__":
