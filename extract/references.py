@@ -21,7 +21,9 @@ _REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
                        (cached_compile(r"\bprovince\b", re.I), {"province"}),
                        # (a county is no city: "Ningjin County … our city has …" is Dezhou's)
                        (cached_compile(r"\b(?:city|municipality)\b", re.I), {"city", "county_city"}),
-                       (cached_compile(r"\b(?:district|county)\b", re.I), {"county", "district"})]
+                       # "the whole district" (全区) in a zone's report is the zone
+                       (cached_compile(r"\bdistrict\b", re.I), {"zone", "county", "district"}),
+                       (cached_compile(r"\bcounty\b", re.I), {"county", "district"})]
 _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经开区", {"zone"}), ("新区", {"zone"}),
                        ("高新区内", {"zone"}), ("市", {"city", "county_city"}), ("县", {"county"}), ("省", {"province"}),
                        # 全区 / 该区 / 区内: a zone or a district, never a city or a province; 园区 may
