@@ -8,6 +8,7 @@ from functools import cached_property
 from extract.compiled_regex import cached_compile
 from extract.document import Document
 from extract.mentions import Place, Places
+from extract.references import zone_called_by_place
 from extract.rules import RuleSet
 
 _CLAUSE_END_ZH = cached_compile(r"[,;:。!?、]")
@@ -192,6 +193,9 @@ class Context:
         places = self.places.before(pos, sentences_back)
         for i in range(len(places) - 1, -1, -1):
             place = places[i]
+            zone = zone_called_by_place(self.places, place)
+            if zone is not place:
+                return zone  # "The Yuxi zone now has 148 high-tech enterprises"
             if self.not_a_subject(place) or self.locates_previous(places, i) or self.modifies_en(place) \
                     or self._share_subject(place):
                 continue

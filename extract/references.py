@@ -57,10 +57,14 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
             before = [_zone_called_by_place(places, p, before) for p in before]
         # (泰州医药高新区（高港区）: the district is the zone's other name, not another place 全区
         # could mean; a zone's own short name in brackets stays a name of the zone.)
+        text = places.doc.text
         return [p for i, p in enumerate(before)
                 if p.kind != "reference" and (wanted is None or kind_of(p) in wanted) and not _locating(places, p)
-                and not (p.kind == "division" and bracketed_alias(places.doc.text, before, i)
-                         and before[i - 1].kind == "zone")]
+                and not (p.kind == "division" and bracketed_alias(text, before, i)
+                         and before[i - 1].kind == "zone")
+                # "The Changzhi High-tech Zone has become the core of Shanxi's optoelectronics
+                # industry. It hosts …": "it" is not a possessive that only qualifies a noun.
+                and not (wanted is None and places.doc.language == "en" and text[p.end:p.end + 2] in ("'s", "’s"))]
 
     # A long report names its zone once and says "the zone" for pages: a reference of a kind
     # reaches further back for that kind alone.
