@@ -252,12 +252,14 @@ class Context:
         over up to five of them."""
         first = self.doc.sentence_of(pos) - back
         extra = 0
-        while first - extra > 0 and extra < 5:
-            start, end = self.doc.sentence_span(first - extra - 1)
-            if not self.doc.text[start:end].rstrip().endswith((";", "；")):
-                break
+        while first - extra > 0 and extra < 5 and self.ends_at_semicolon(first - extra - 1):
             extra += 1
         return back + extra
+
+    def ends_at_semicolon(self, sentence: int) -> bool:
+        """Whether the sentence is a clause a semicolon ends: the next one goes on with it."""
+        start, end = self.doc.sentence_span(sentence)
+        return self.doc.text[start:end].rstrip().endswith((";", "；"))
 
     def locates_previous(self, places: list[Place], i: int) -> bool:
         """English: a division that only says where the place before it is: "Wujin Zone in

@@ -307,9 +307,7 @@ def _split_categories(ctx: Context, start: int, end: int, n: int, stop: frozense
 
 def _same_statement(ctx: Context, earlier: int, later: int) -> bool:
     """The same sentence, or clauses of one that semicolons split (…187家；旌阳区126家；…)."""
-    doc = ctx.doc
-    return earlier == later or (earlier < later and all(
-        doc.text[doc.sentence_span(i)[1] - 1] == ";" for i in range(earlier, later)))
+    return earlier == later or (earlier < later and all(ctx.ends_at_semicolon(i) for i in range(earlier, later)))
 
 
 def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseCount],

@@ -189,9 +189,9 @@ class Places:
                         continue
                     name = text[at:at + length]
                     candidates = [d for d in shared.get(name, ()) if d.parent == place.division.parent]
-                    taken = any(p.start < at + length and at < p.end for p in places + found)
-                    bounds = {b for _, b in self.doc.tokens_near(at, at + length)}
-                    if len(candidates) != 1 or taken or (at + length) not in bounds:
+                    # (Tokens only for a real candidate: they may cost a tokenizer run.)
+                    if (len(candidates) != 1 or any(p.start < at + length and at < p.end for p in places + found)
+                            or all(b != at + length for _, b in self.doc.tokens_near(at, at + length))):
                         continue
                     listed = Place(at, at + length, "division", candidates[0])
                     found.append(listed)

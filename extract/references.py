@@ -102,7 +102,8 @@ def _zone_called_by_place(places: Places, place: Place, before: list[Place]) -> 
 
 def zone_called_by_place(places: Places, place: Place) -> Place:
     """`place` itself, or, for "the Lanzhou zone" after "Lanzhou High-tech Zone", that zone."""
-    if place.kind != "division" or places.doc.language != "en":
+    # (The cheap test first: this runs for every division a subject search passes.)
+    if place.kind != "division" or places.doc.language != "en" or not _BARE_ZONE_EN.match(places.doc.text, place.end):
         return place
     return _zone_called_by_place(places, place, places.before(place.start, FAR_BACK))
 
