@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple, Optional
 
 from extract.rules import RULES_DIR
@@ -37,24 +37,14 @@ class Division(NamedTuple):
 
 class Gazetteer:
     def __init__(self, divisions: list[Division], zones: list[tuple[str, str, str, str, str]]):
+        self.divisions = divisions
         self.by_code = {d.adcode: d for d in divisions}
         self.zh: dict[str, list[Division]] = {}
-        self.en: dict[str, list[Division]] = {}
         for d in divisions:
             for name in {d.name_zh, d.short_zh}:
                 if len(name) >= 2:
                     self.zh.setdefault(name, []).append(d)
-            if d.name_en:
-                name = d.name_en.lower().replace("’", "'")
-                # Lüliang is written Lyuliang or Lvliang as often (not Luliang: that is 陆良).
-                for spelling in {name, name.replace("ü", "yu"), name.replace("ü", "v")}:
-                    self.en.setdefault(spelling, []).append(d)
-        # Prefer the higher level when a short name is shared (吉林 the province over the city).
-        order = {"province": 0, "city": 1, "county": 2, "district": 3}
-        for table in (self.zh, self.en):
-            for found in table.values():
-                if len(found) > 1:
-                    found.sort(key=lambda d: order.get(d.level, 9))
+        _prefer_higher_level(self.zh)
         # Short forms that two or more county-level units share (象山县 in Ningbo, 象山区 in
         # Guilin): the table keeps their full names, so 象山 alone names neither; a list may
         # still write it beside a neighbour (宁海、象山), see Places._listed_short_forms_zh.
@@ -77,11 +67,31 @@ class Gazetteer:
         for name in self.zh:
             self.longest_from[name[:2]] = max(self.longest_from.get(name[:2], 0), len(name))
         self._en_memo: dict[str, Optional[Division]] = {}
-        # Most words of an English text begin no place name: one set probe rules them out.
-        # (Also the first run of letters: "Xi'an" is read as the words "Xi" and "an".)
-        self.en_first_words = {name.split(" ")[0] for name in self.en} | {
+
+    # The English tables are built on first use: a Chinese run never needs them, and a
+    # one-article run pays for every table it builds.
+    @cached_property
+    def en(self) -> dict[str, list[Division]]:
+        table: dict[str, list[Division]] = {}
+        for d in self.divisions:
+            if d.name_en:
+                name = d.name_en.lower().replace("’", "'")
+                # Lüliang is written Lyuliang or Lvliang as often (not Luliang: that is 陆良).
+                for spelling in {name, name.replace("ü", "yu"), name.replace("ü", "v")}:
+                    table.setdefault(spelling, []).append(d)
+        _prefer_higher_level(table)
+        return table
+
+    @cached_property
+    def en_first_words(self) -> set[str]:
+        """Most words of an English text begin no place name: one set probe rules them out.
+        (Also the first run of letters: "Xi'an" is read as the words "Xi" and "an".)"""
+        return {name.split(" ")[0] for name in self.en} | {
             re.match(r"[a-z]*", name).group() for name in self.en}
-        self.max_en_words = max((n.count(" ") + 1 for n in self.en), default=0)
+
+    @cached_property
+    def max_en_words(self) -> int:
+        return max((n.count(" ") + 1 for n in self.en), default=0)
 
     def lookup_zh(self, name: str) -> Optional[Division]:
         found = self.zh.get(name)
@@ -144,6 +154,14 @@ class Gazetteer:
         while d is not None and d.level != "province":
             d = self.by_code.get(d.parent or "")
         return d
+
+
+def _prefer_higher_level(table: dict[str, list[Division]]) -> None:
+    """When a name is shared, the higher level comes first (吉林 the province over the city)."""
+    order = {"province": 0, "city": 1, "county": 2, "district": 3}
+    for found in table.values():
+        if len(found) > 1:
+            found.sort(key=lambda d: order.get(d.level, 9))
 
 
 def _rows(name: str) -> list[dict]:
