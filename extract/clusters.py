@@ -8,6 +8,7 @@ from typing import Optional
 
 from extract import clusters_en, clusters_zh
 from extract.compiled_regex import cached_compile
+from extract.cluster_cities import ClusterCities
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.mentions import Place
@@ -52,6 +53,7 @@ class _ClusterBuilder:
         self.generic = ctx.words("cluster_generic_words")
         self.stop = ctx.words("stop_tokens")
         self.references: dict[tuple[int, int], set[str]] = {}
+        self.cities = ClusterCities(ctx)
 
     def canonical(self, name: str) -> str:
         key = name.lower()
@@ -223,94 +225,6 @@ class _ClusterBuilder:
         pool = same or candidates
         return pool[-1] if pool else None
 
-    def city_of(self, mention: _Mention) -> Optional[str]:
-        if mention.city_text:
-            return _strip_city_suffix(mention.city_text, self.ctx.language)
-        g = gazetteer()
-        text = self.doc.text
-        if self.ctx.language == "zh":
-            at = mention.start
-            hit = g.prefix_zh(text, at, mention.end)
-            if hit and hit[1].level == "province":
-                # 湖南省长沙市工程机械集群: the city follows the province.
-                after = at + hit[0] + (1 if text[at + hit[0]:at + hit[0] + 1] == "省" else 0)
-                inner = g.prefix_zh(text, after, mention.end)
-                if inner:
-                    at, hit = after, inner
-            # (松山湖集成电路产业集群: 松山 is a district of Chifeng only as a word of its own.)
-            if hit and self._word_ends_at(at + hit[0]):
-                length, division = hit
-                return self._prefecture_as_written(division, self.doc.value(at, at + length))
-            owner = self._possessor_zh(mention)
-            if owner is not None:
-                return self._prefecture_as_written(owner.division, self._name_of(owner))
-        else:
-            # The place the name begins with, else its possessor ("Shenzhen's new-generation
-            # information cluster"); a province is no city ("Jiangxi's Nanchang aviation cluster"),
-            # though a municipality is (Chongqing, Shanghai).
-            places = [p for p in self.ctx.places.in_sentence(self.doc.sentence_of(mention.start))
-                      if p.division is not None and not _province_proper(p.division)]
-            owners = [p for p in places if re.fullmatch(r"['’]s\s+", text[p.end:mention.start])]
-            for place in [p for p in places if p.start == mention.start] + owners:
-                return self._prefecture_as_written(place.division, self._name_of(place))
-        # The single city named in the same sentence, outside cluster names.
-        sentence = self.doc.sentence_of(mention.start)
-        cities = {self._name_of(p): p for p in self.ctx.places.in_sentence(sentence)
-                  if p.kind == "division" and p.division is not None
-                  and p.division.level in ("city", "county", "district")}
-        if len(cities) == 1:
-            place = next(iter(cities.values()))
-            return self._prefecture_as_written(place.division, self._name_of(place))
-        if self.ctx.language == "zh" and mention.core_zone:
-            return self._city_of_zone_zh(*mention.core_zone)
-        if self.ctx.language == "en":
-            found = clusters_en.article_city(self.doc, self.ctx.places.in_sentence, mention.start)
-            return self._prefecture_as_written(*found) if found else None
-        return None
-
-    def _possessor_zh(self, mention: _Mention) -> Optional[Place]:
-        places = self.ctx.places.in_sentence(self.doc.sentence_of(mention.start))
-        return clusters_zh.possessor(self.doc, places, mention.start)
-
-    def _city_of_zone_zh(self, start: int, end: int) -> Optional[str]:
-        """A cluster named without a place takes the city of its core zone (合肥高新区 → 合肥)."""
-        found = clusters_zh.city_of_zone(self.doc.text, start, end)
-        return None if found is None else self._prefecture_as_written(found[2], self.doc.value(found[0], found[1]))
-
-    def _name_of(self, place: Place) -> str:
-        return _strip_city_suffix(self.doc.value(place.start, place.end), self.ctx.language)
-
-    def _prefecture_as_written(self, division, written: str) -> str:
-        """A county-level place gives way to its prefecture when the article names that too."""
-        written = _strip_city_suffix(written, self.ctx.language)
-        prefecture = gazetteer().prefecture(division)
-        if prefecture is None or prefecture.adcode == division.adcode:
-            return written
-        names = [prefecture.short_zh, prefecture.name_zh] if self.ctx.language == "zh" else [prefecture.name_en]
-        lowered = self.doc.text.lower() if self.ctx.language == "en" else self.doc.text
-        for name in names:
-            if not name:
-                continue
-            i = lowered.find(name.lower() if self.ctx.language == "en" else name)
-            # English: "suzhou high-tech zone" names a zone, not the city the cluster is in.
-            while i >= 0 and self.ctx.language == "en" and self._zone_name_at(i + len(name)):
-                i = lowered.find(name.lower(), i + len(name))
-            # 长沙县 names a county, not the city 长沙 its name begins with.
-            while i >= 0 and self.ctx.language == "zh" and self._longer_division_at(i, name, prefecture):
-                i = lowered.find(name, i + len(name))
-            if i >= 0:
-                return self.doc.value(i, i + len(name))
-        return written
-
-    def _word_ends_at(self, pos: int) -> bool:
-        if self.doc.text[pos:pos + 1] in ("市", "省", "县", "区"):
-            return True
-        return any(end == pos for _, end in self.doc.tokens_near(pos - 1, pos))
-
-    def _longer_division_at(self, at: int, name: str, prefecture) -> bool:
-        hit = gazetteer().prefix_zh(self.doc.text, at)
-        return hit is not None and hit[0] > len(name) and hit[1].adcode != prefecture.adcode
-
     def _zone_referred(self, sentence: int, start: int, end: int):
         """A core zone written as a reference ("The zone … is the core carrier of …", "located in
         the zone"): the span of the zone it stands for, False if none; None if no reference."""
@@ -328,13 +242,6 @@ class _ClusterBuilder:
 
     def _in_headline(self, mention: _Mention) -> bool:
         return self.ctx.language == "en" and self.doc.in_first_line(self.doc.sentence_of(mention.start))
-
-    def _zone_name_at(self, pos: int) -> bool:
-        if "zone_suffixes" not in self.ctx.ruleset.macros:
-            return False
-        if not hasattr(self, "_zone_after"):
-            self._zone_after = self.ctx.ruleset.compile(r"\s+(?:national\s+)?{zone_suffixes}")
-        return self._zone_after.match(self.doc.text, pos) is not None
 
     def build(self, fragments: list[Fragment]) -> list[Cluster]:
         mentions = self.mentions(fragments)
@@ -367,7 +274,8 @@ class _ClusterBuilder:
         clusters = []
         for i, main in enumerate(merged):
             group = members[i]
-            city = next((c for c in (self.city_of(m) for m in [main] + group) if c), None)
+            city = next((c for c in (self.cities.city_of(m.start, m.end, m.city_text, m.core_zone)
+                                     for m in [main] + group) if c), None)
             zone = next((m.core_zone for m in [main] + group if m.core_zone), None)
             if zone is None and self.ctx.language == "zh":
                 zone = next((z for z in (clusters_zh.table_core_zone(self.doc, m.start, m.end)
@@ -419,18 +327,6 @@ class _ClusterBuilder:
             return after[0]
         before = [span for span in lists if span[1] <= mention.start]
         return before[-1] if before else None
-
-
-def _province_proper(division) -> bool:
-    """A province or autonomous region, not a municipality (重庆市) or a special region."""
-    return division.level == "province" and division.name_zh.endswith(("省", "自治区"))
-
-
-def _strip_city_suffix(name: str, language: str) -> str:
-    name = name.strip()
-    if language == "zh":
-        return name[:-1] if len(name) > 2 and name[-1] in "市" else name
-    return re.sub(r"\s+(?:city|municipality)$", "", name, flags=re.I)
 
 
 def build_clusters(ctx: Context, fragments: list[Fragment]) -> list[Cluster]:
