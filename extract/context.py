@@ -97,9 +97,7 @@ class Context:
         # The verb governs the whole 、-list after it: back to the last comma, not the last 、,
         # looking at most _INCREASE_REACH characters back (a list of 60,000 items stays linear).
         if self.language == "zh":
-            begin = max(self.doc.sentence_span(self.doc.sentence_of(start))[0], start - _INCREASE_REACH)
-            for match in _CLAUSE_END_NOT_LIST_ZH.finditer(self.doc.text, begin, start):
-                begin = match.end()
+            begin = self.list_clause_start(start, _INCREASE_REACH)
         else:
             begin = self.clause_start(start)
         text = self.doc.text
@@ -109,6 +107,16 @@ class Context:
         # 新增上市公司3家、总数达到22家: the total after the increase is what there is.
         return bool(markers) and not (self.language == "zh" and _TOTAL_AFTER_INCREASE_ZH.search(
             text, markers[-1].end(), count_start))
+
+    def list_clause_start(self, pos: int, reach: int | None = None) -> int:
+        """Where the Chinese clause holding `pos` begins, a 、-list kept whole: back to the last
+        comma, semicolon or colon of its sentence (at most `reach` characters back)."""
+        begin = self.doc.sentence_span(self.doc.sentence_of(pos))[0]
+        if reach is not None:
+            begin = max(begin, pos - reach)
+        for match in _CLAUSE_END_NOT_LIST_ZH.finditer(self.doc.text, begin, pos):
+            begin = match.end()
+        return begin
 
     def is_target(self, start: int, end: int) -> bool:
         """True when the clause around [start, end) states a goal, not a fact; or when its

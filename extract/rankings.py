@@ -363,8 +363,7 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[_Item]
         # A、B、C分别位列前三名: first, second and third, in the order named; only when the
         # clause names as many places as the top (两地分别位列前十 is no order).
         top = _number(ctx, fragment.text(ctx.doc, group) or "")
-        sentence_start = ctx.doc.sentence_span(fragment.sentence)[0]
-        clause = max(ctx.doc.text.rfind(mark, sentence_start, fragment.start) for mark in ",;:") + 1
+        clause = ctx.list_clause_start(fragment.start)
         sentence_places = [p for p in ctx.places.before(fragment.start, 0)
                            if p.kind != "reference" and p.start >= clause]
         if top is None or len(sentence_places) != top:
