@@ -32,6 +32,13 @@ def same_place(a: Optional[Place], b: Optional[Place]) -> bool:
     return a is None or b is None or (a.start, a.end) == (b.start, b.end)
 
 
+def shorthand(own: Place, subject: Place) -> bool:
+    """"Baoji now ranks 45th" just after "Baoji High-tech Zone moved up 4 places": the city's
+    name standing for the zone named after it."""
+    return (own.kind == "division" and subject.kind == "zone" and own.division is not None
+            and subject.division is not None and own.division.adcode == subject.division.adcode)
+
+
 def subject_before(ctx: Context, pos: int, back: int, excluded: list[tuple[int, int]]) -> Optional[Place]:
     """The nearest place before `pos`, as `Context.subject_before`, except that a place inside a
     ranking's name ("the henan province development zone evaluation") is no subject, nor (English)

@@ -10,6 +10,7 @@ from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.ranking_context import context_index, finish, floor_of, share_context
+from extract import ranking_scope_en
 from extract.ranking_merge import merge_restated
 from extract.ranking_subjects import ranks_non_place, same_place, subject_before
 from extract.mentions import Place
@@ -19,18 +20,12 @@ _CONTEXT_GROUPS = ("ranking", "year", "total")
 _LIST_ITEM = cached_compile(r"\d+|[零〇一二两三四五六七八九十百]+|[a-z]+(?:-[a-z]+)?", re.I)
 _NOT_NUMBERS = {"and", "th", "st", "nd", "rd", "places", "place", "spots", "positions", "position",
                 "respectively", "ranked", "ranks", "ranking", "the", "of", "rose", "up", "by"}
-_SCOPE_INSIDE_EN = cached_compile(r"\b(?:province|region)(?:'s|’s)?\s+(?:the\s+)?$", re.I)
-_LEAD_IN_EN = cached_compile(r"(?:^|[\s,;])(?:in|within|across)\s+(?:the\s+)?$", re.I)
-_LEAD_REF_EN = cached_compile(r"(?:\s+(?:province|region))?\s*,?\s*(?:it|the\s+zone|the\s+park|the\s+city|the\s+county|the\s+district)\s", re.I)
 _FIRST_N_EN = cached_compile(r"\b(?:the\s+)?(?:first|former)\b", re.I)
 _LAST_N_EN = cached_compile(r"\b(?:the\s+)?(?:last|latter)\b", re.I)
-# "…, 2nd in the province" / "…, province ranking second": a position within the province.
-_SCOPE_AFTER_EN = cached_compile(r"\s*(?:place\s+|position\s+)?(?:in|within|among)\s+(?:the\s+|its\s+)?(?:province|region)\b", re.I)
-_SCOPE_BEFORE_EN = cached_compile(r"(?:\bprovince|\bin\s+the\s+province,?(?:\s+it)?|\bprovincially,?)\s+$", re.I)
 
 
 @dataclass
-class _Item:
+class Entry:
     subject: Optional[Place]
     start: int
     end: int
@@ -119,9 +114,9 @@ def _founding_year_en(ctx: Context, fragment: Fragment) -> bool:
 
 def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     doc = ctx.doc
-    items: list[_Item] = []
+    items: list[Entry] = []
     context: list[tuple[Fragment, dict]] = []
-    last_list: list[_Item] = []
+    last_list: list[Entry] = []
     trigger = ctx.ruleset.triggers.get("ranking")
     # "up from 36th in 2021": the year of an earlier position is not the ranking's year.
     past: dict[int, list[tuple[int, int]]] = {}
@@ -175,25 +170,25 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
                 continue
         else:
             own = subject_before(ctx, fragment.start, 0, excluded)  # a place named in the fragment's own sentence
-        if own is not None and _scope_en(ctx, own, items, fragment, values):
+        if own is not None and ranking_scope_en.scope_en(ctx, own, items, fragment, values):
             own = None
-        main = _main_of_scoped(ctx, items, own, fragment, values)
+        main = ranking_scope_en.main_of_scoped(ctx, items, own, fragment, values)
         if main is not None:
             # "12th nationally, 2nd in the province, up 3 places": the move is the main position's.
             main.values.update(values)
             main.end = max(main.end, fragment.end)
             continue
-        lead = own is not None and _scope_lead_en(ctx, own, fragment)
+        lead = own is not None and ranking_scope_en.scope_lead_en(ctx, own, fragment)
         if lead:
             own = None  # "In Fujian, it came second": Fujian is where, "it" who
         near = own or (items[-1].subject if items and items[-1].sentence >= fragment.sentence - 1 else None)
         if lead and near is None:
             continue  # whose position it is is unknown: nothing rather than the province's
-        if near is not None and _scoped_en(ctx, items, near, fragment, values, lead):
+        if near is not None and ranking_scope_en.scoped_en(ctx, items, near, fragment, values, lead):
             # Its own entry, even beside an entry of the same place that has no rank yet.
-            items.append(_Item(near, fragment.start, fragment.end, fragment.sentence, values, scoped=True))
+            items.append(Entry(near, fragment.start, fragment.end, fragment.sentence, values, scoped=True))
             continue
-        twin = _twin(ctx, items, own, fragment, values)
+        twin = ranking_scope_en.twin(ctx, items, own, fragment, values)
         if twin is not None:
             twin.values.update(values)
             if twin.sentence == fragment.sentence:
@@ -220,7 +215,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             # unless the position comes first (第6名 合肥高新区（较上年+1）).
             rank_first = fragment.groups.get("rank", (own.start,))[0] < own.start
             start = own.start if "subject" in fragment.groups and not rank_first else min(start, own.start)
-        items.append(_Item(subject, start, fragment.end, fragment.sentence, values))
+        items.append(Entry(subject, start, fragment.end, fragment.sentence, values))
     related = {f.sentence for f in fragments}
     index = context_index(ctx, context)
     finished = [finish(ctx, item, context, related, floor_of(items, item), index) for item in items]
@@ -229,78 +224,6 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     # An entry with no position, move or streak left (第0位) states nothing.
     return [r for r in merge_restated(ctx, finished)
             if r.rank is not None or r.change is not None or r.streak is not None]
-
-
-def _scope_en(ctx: Context, own: Place, items: list[_Item], fragment: Fragment, values: dict) -> bool:
-    """"Wuxi Zone took first place in Jiangsu, up from third": a division after "in", named
-    after the entry begun in this sentence, is where the ranking is, not who moved."""
-    if ctx.language != "en" or own.kind != "division" or "rank" in values:
-        return False
-    if not items or items[-1].sentence != fragment.sentence or own.start < items[-1].start:
-        return False
-    return ctx.doc.text[max(0, own.start - 7):own.start].lower().endswith(("in ", "in the "))
-
-
-def _scope_lead_en(ctx: Context, own: Place, fragment: Fragment) -> bool:
-    """"In Fujian, it came second": a division after "in" that leads the clause, followed by
-    "it" or "the zone" ranked, is the scope of the position, not the place ranked."""
-    if ctx.language != "en" or own.kind != "division":
-        return False
-    text = ctx.doc.text
-    if not _LEAD_IN_EN.search(text, max(0, own.start - 12), own.start):
-        return False
-    return _LEAD_REF_EN.match(text, own.end, fragment.start) is not None
-
-
-def _scoped_en(ctx: Context, items: list[_Item], subject: Optional[Place], fragment: Fragment,
-               values: dict, lead: bool = False) -> bool:
-    """A second position of a place ranked earlier in the sentence, said to be within the
-    province ("ranks 12th nationally, 2nd in the province"): it is not a position in the
-    ranking named for the first, nor the one that moved."""
-    if ctx.language != "en" or subject is None or "rank" not in values or "rank" not in fragment.groups:
-        return False
-    name = ctx.value(subject).lower()
-    if not any(fragment.sentence - 1 <= i.sentence <= fragment.sentence and i.subject is not None
-               and not i.scoped and ctx.value(i.subject).lower() == name for i in items):
-        return False
-    text = ctx.doc.text
-    if lead or _SCOPE_AFTER_EN.match(text, fragment.groups["rank"][1], fragment.end + 40):
-        return True
-    # "ranking the province fifth": the scope between the verb and the position.
-    if _SCOPE_INSIDE_EN.search(text, fragment.start, fragment.groups["rank"][0]):
-        return True
-    return _SCOPE_BEFORE_EN.search(text, max(0, fragment.start - 25), fragment.start) is not None
-
-
-def _main_of_scoped(ctx: Context, items: list[_Item], own: Optional[Place], fragment: Fragment,
-                    values: dict) -> Optional[_Item]:
-    """The entry a move or a streak belongs to when it follows a province's position given
-    after the main one in the same sentence: the main one."""
-    if ctx.language != "en" or "rank" in values or not items:
-        return None
-    scoped = items[-1]
-    if not scoped.scoped or scoped.sentence != fragment.sentence or scoped.subject is None:
-        return None
-    name = ctx.value(scoped.subject).lower()
-    if own is not None and ctx.value(own).lower() != name:
-        return None
-    return next((i for i in reversed(items[:-1]) if i.sentence == fragment.sentence and not i.scoped
-                 and i.subject is not None and ctx.value(i.subject).lower() == name and i.accepts(values)), None)
-
-
-def _twin(ctx: Context, items: list[_Item], own: Optional[Place], fragment: Fragment,
-          values: dict) -> Optional[_Item]:
-    """"For Xiangyang High-tech Zone, it was the third consecutive rise" just after its rank: the
-    same place, in the same words, within a sentence of its entry adds to that entry."""
-    if own is None or ctx.language != "en":
-        return None
-    name = ctx.value(own).lower()
-    for item in reversed(items):
-        if (item.subject is not None and fragment.sentence - 1 <= item.sentence <= fragment.sentence
-                and (ctx.value(item.subject).lower() == name or _shorthand(own, item.subject))
-                and item.accepts(values)):
-            return item
-    return None
 
 
 def _ranking_names(ctx: Context, context: list[tuple[Fragment, dict]]) -> list[tuple[int, int]]:
@@ -322,14 +245,7 @@ def _ranking_names(ctx: Context, context: list[tuple[Fragment, dict]]) -> list[t
     return opening
 
 
-def _shorthand(own: Place, subject: Place) -> bool:
-    """"Baoji now ranks 45th" just after "Baoji High-tech Zone moved up 4 places": the city's
-    name standing for the zone named after it."""
-    return (own.kind == "division" and subject.kind == "zone" and own.division is not None
-            and subject.division is not None and own.division.adcode == subject.division.adcode)
-
-
-def _just_ranked(ctx: Context, items: list[_Item], fragment: Fragment) -> bool:
+def _just_ranked(ctx: Context, items: list[Entry], fragment: Fragment) -> bool:
     """…分别位列第46位、第50位和第62位。…；大冶市与上年持平。 / "… It is the zone's best result.
     Hefei High-tech Zone has now moved up for four consecutive years.": a bare "unchanged" or
     streak about a place ranked in the sentences just before."""
@@ -348,8 +264,8 @@ def _about_ranking(ctx: Context, fragment: Fragment) -> bool:
     return any(word in sentence for word in ctx.words("ranking_words"))
 
 
-def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[_Item],
-                last_list: list[_Item]) -> list[_Item]:
+def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[Entry],
+                last_list: list[Entry]) -> list[Entry]:
     """分别位列第17、37、66和88位 / "ranked 17th, 37th and 66th respectively": one value per
     subject, in order; the subjects are the places named just before, in the same sentence."""
     if group == "in_order":
@@ -377,7 +293,7 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[_Item]
         return last_list
     if len(sentence_places) >= len(numbers):
         subjects = sentence_places[-len(numbers):]
-        targets: list[Optional[_Item]] = [None] * len(numbers)
+        targets: list[Optional[Entry]] = [None] * len(numbers)
     elif len(last_list) == len(numbers):
         subjects = [item.subject for item in last_list]
         targets = list(last_list)
@@ -404,7 +320,7 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[_Item]
             target.values.update(value)
             target.end = max(target.end, fragment.end)
         else:
-            target = _Item(subject, subject.start if subject else fragment.start, fragment.end,
+            target = Entry(subject, subject.start if subject else fragment.start, fragment.end,
                            fragment.sentence, value)
             items.append(target)
         out.append(target)
