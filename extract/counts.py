@@ -20,12 +20,15 @@ _COUNTED_PLACES_ZH = cached_compile(r"[两三四五六七八九十\d]{1,2}[市�
 _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
 _CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of)\s+", re.I)
 _SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these)", re.I)
+_OF_THEM = cached_compile(r"\bof\s+(?:them|these|which)\b", re.I)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
 _NEW_CLAUSE_EN = cached_compile(r",\s+and\s+")
 _WHOLE_ZH = cached_compile(r"整个(?=\w)")
 # "the whole city of Jingmen" / "the whole Yulin city" (全玉林市): the place follows.
 _WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:(?:city|province|county|district|zone|region)(?:\s+of)?\s+|"
-                              r"(?=(?-i:[A-Z])))", re.I)
+                              r"(?=(?-i:[A-Z]))|[a-z][\w'’-]*\s+(?:city|county|district|province)\s+)", re.I)
+_WHOLE_BEFORE_EN = cached_compile(r"\bwhole\s+$", re.I)
+_WHOLE_NOUN_EN = cached_compile(r"(?:city|county|district|province|region|zone)\s+", re.I)
 _DIVISION_NOUN_EN = cached_compile(r"\s+(?:city|county|district|province)\b", re.I)
 _QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
 # "… in Zhuhai High-tech Zone", "… have settled in the Jiuquan ETDZ", "… are based in the zone"
@@ -118,7 +121,8 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         if "counts" in fragment.groups:
             # 京山市、钟祥市高新技术企业分别为168家、142家，东宝区、沙洋县分别为97家、64家: the
             # category left out is the one just counted in the sentence.
-            if items and _same_statement(ctx, sentences[-1], fragment.sentence):
+            if items and (_same_statement(ctx, sentences[-1], fragment.sentence)
+                          or _refers_back(ctx, fragment, sentences[-1])):
                 for item in _respectively_elided(ctx, fragment, items[-1].category, counted_until):
                     items.append(item)
                     sentences.append(fragment.sentence)
@@ -222,10 +226,7 @@ def _list_entry(ctx: Context, fragment: Fragment, part: re.Match, place, categor
 
 
 def _one_count(ctx: Context):
-    return ctx.ruleset.compile(
-        "(?P<qualifier_before>{qualifier_more_than}|{qualifier_nearly}|{qualifier_about}|"
-        "{qualifier_less_than}|{qualifier_at_least})?(?P<count>{num})"
-        "(?P<qualifier_after>(?:余|多)?{classifier}(?:以上|左右|之多)?)")
+    return ctx.ruleset.compile("{list_count}")
 
 
 def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> list[EnterpriseCount]:
@@ -305,6 +306,18 @@ def _split_categories(ctx: Context, start: int, end: int, n: int, stop: frozense
     return out
 
 
+def _refers_back(ctx: Context, fragment: Fragment, earlier: int) -> bool:
+    """A sentence that shares out the count of the sentence just before: it opens with 其中 /
+    "Among them" (…8870家。其中，禅城区1046家), or its numbers are "of them" ("Fuzhou, Xiamen and
+    Quanzhou were home to 5,300, 4,100 and 3,200 of them respectively"; "Shenzhen accounted for
+    24,000 of them, followed by Guangzhou with 12,600")."""
+    if earlier != fragment.sentence - 1:
+        return False
+    text = ctx.doc.text
+    return (_SHARES_OPEN.match(text, ctx.doc.sentence_span(fragment.sentence)[0]) is not None
+            or _OF_THEM.search(text, ctx.doc.sentence_span(fragment.sentence)[0], fragment.end) is not None)
+
+
 def _same_statement(ctx: Context, earlier: int, later: int) -> bool:
     """The same sentence, or clauses of one that semicolons split (…187家；旌阳区126家；…)."""
     return earlier == later or (earlier < later and all(ctx.ends_at_semicolon(i) for i in range(earlier, later)))
@@ -318,9 +331,8 @@ def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseC
     that count counts."""
     if whole < 0:
         return None
-    if not _same_statement(ctx, sentences[whole], fragment.sentence) and not (
-            sentences[whole] == fragment.sentence - 1
-            and _SHARES_OPEN.match(ctx.doc.text, ctx.doc.sentence_span(fragment.sentence)[0])):
+    if not _same_statement(ctx, sentences[whole], fragment.sentence) and not _refers_back(
+            ctx, fragment, sentences[whole]):
         return None
     total = items[whole]
     start, end = fragment.groups["subject"]
@@ -365,8 +377,14 @@ def _after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
 
 
 def _after_whole(ctx: Context, start: int, end: int) -> int:
-    """Past "the whole city (of)" / 整个 at `start`, if written there."""
-    whole = (_WHOLE_OF_EN if ctx.language == "en" else _WHOLE_ZH).match(ctx.doc.text, start, end)
+    """Past "the whole city (of)" / 整个 at `start`, if written there; past the "city" of "the
+    whole city science and technology type SMEs" (全市科技型中小企业), where the walk back to the
+    category's start stopped on "whole"."""
+    text = ctx.doc.text
+    if ctx.language == "en" and _WHOLE_BEFORE_EN.search(text, max(0, start - 8), start):
+        noun = _WHOLE_NOUN_EN.match(text, start, end)
+        return noun.end() if noun and noun.end() < end else start
+    whole = (_WHOLE_OF_EN if ctx.language == "en" else _WHOLE_ZH).match(text, start, end)
     return whole.end() if whole else start
 
 
