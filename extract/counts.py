@@ -121,8 +121,12 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         if "counts" in fragment.groups:
             # 京山市、钟祥市高新技术企业分别为168家、142家，东宝区、沙洋县分别为97家、64家: the
             # category left out is the one just counted in the sentence.
-            if items and (_same_statement(ctx, sentences[-1], fragment.sentence)
-                          or _refers_back(ctx, fragment, sentences[-1])):
+            # (A list's line of its own — "· 泸州、南充、遂宁：均超过150家，分别为…" — may mean
+            # any of the categories the lines above count: none is taken.)
+            if items and _on_one_line(ctx, items[-1].evidence.end, fragment.start) and (
+                    _same_statement(ctx, sentences[-1], fragment.sentence)
+                    or _refers_back(ctx, fragment, sentences[-1])
+                    or _sentence_before(ctx, sentences[-1], fragment.sentence)):
                 for item in _respectively_elided(ctx, fragment, items[-1].category, counted_until):
                     items.append(item)
                     sentences.append(fragment.sentence)
@@ -304,6 +308,17 @@ def _split_categories(ctx: Context, start: int, end: int, n: int, stop: frozense
         else:
             return None
     return out
+
+
+def _on_one_line(ctx: Context, original_end: int, start: int) -> bool:
+    """No line break between an offset of the original text and one of the normalized copy."""
+    return "\n" not in ctx.doc.map.original[original_end:ctx.doc.original_span(start, start)[0]]
+
+
+def _sentence_before(ctx: Context, earlier: int, later: int) -> bool:
+    """The sentence just before (…东湖高新区6700余家。襄阳、宜昌两市分别为1952家和1618家。): a
+    list that names no category goes on with the count just made."""
+    return earlier == later - 1
 
 
 def _refers_back(ctx: Context, fragment: Fragment, earlier: int) -> bool:
