@@ -24,6 +24,7 @@ _MONEY_EN = r"(?:yuan|rmb|dollars?|billion|million)"
 # "new high-tech enterprises" were added; "new energy vehicle makers", "new and high technology
 # enterprises" (高新技术企业), "new R&D institutions" (新型研发机构) and "new materials firms" are
 # kinds of firm and institution.
+_DEMONSTRATIVE_EN = cached_compile(r"(?:such|these|those|the\s+same)\s+[\w-]+", re.I)
 _NEW_FLOW_EN = cached_compile(r"new\s+(?!energy|materials?\b|media|displays?\b|generation|infrastructure|retail|"
                               r"economy|and\s|high\s+and|type|-|r&d|research)", re.I)
 _LIST_NUMBER_EN = cached_compile(r"\b(?:Global|Fortune|World|China|Top|top)\s+$")
@@ -60,12 +61,13 @@ def past_money_threshold(ctx: Context, fragment: Fragment, cat_start: int, cat_e
 def counts_no_enterprise_en(ctx: Context, category: str, count_start: int) -> bool:
     """A category whose words name people or projects before its head counts those, not firms;
     "recognized 420 new high-tech enterprises" counts what was added; "Fortune Global 500
-    companies" is a list's name."""
+    companies" is a list's name; "402 such enterprises" does not say which."""
     nouns = ctx.ruleset.built("not_firm_nouns", lambda: ctx.words("people_nouns") | ctx.words("not_counted_nouns"))
     words = category.lower().split()
     if any(phrase in category.lower() for phrase in ctx.words("not_counted_phrases")):
         return True
     return (any(w.strip(",.;") in nouns for w in words[:-1]) or bool(_NEW_FLOW_EN.match(category))
+            or bool(_DEMONSTRATIVE_EN.fullmatch(category))
             or bool(_LIST_NUMBER_EN.search(ctx.doc.text, max(0, count_start - 8), count_start)))
 
 

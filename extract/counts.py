@@ -113,7 +113,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             counted_until = previous[0].end
         previous = (fragment, len(items))
         if "counts" in fragment.groups and "category" in fragment.groups:
-            for item in _respectively(ctx, fragment, stop):
+            for item in _respectively(ctx, fragment, stop, counted_until):
                 items.append(item)
                 sentences.append(fragment.sentence)
                 whole = len(items) - 1
@@ -208,11 +208,20 @@ def _respectively_elided(ctx: Context, fragment: Fragment, category: str, after:
     doc = ctx.doc
     parts = list(_one_count(ctx).finditer(doc.text, *fragment.groups["counts"]))
     places = [p for p in ctx.places.before(fragment.start, 0) if p.kind != "reference" and p.start >= after]
+    parts = _each(fragment, parts, places)
     if len(parts) < 2 or len(places) != len(parts):
         return []
     entries = (_list_entry(ctx, fragment, part, place, category, place.start, part.end())
                for place, part in zip(places, parts))
     return [entry for entry in entries if entry is not None]
+
+
+def _each(fragment: Fragment, parts: list[re.Match], places: list) -> list[re.Match]:
+    """渭南、汉中、榆林孵化器数量均为9家 / 于都县、兴国县各有27家 / "Shapingba, Jiangjin and Banan
+    each have more than 150": one number that each of the places has."""
+    if "each" in fragment.groups and len(parts) == 1 and len(places) >= 2:
+        return parts * len(places)
+    return parts
 
 
 def _list_entry(ctx: Context, fragment: Fragment, part: re.Match, place, category: str,
@@ -233,7 +242,7 @@ def _one_count(ctx: Context):
     return ctx.ruleset.compile("{list_count}")
 
 
-def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> list[EnterpriseCount]:
+def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str], after: int) -> list[EnterpriseCount]:
     """分别 lists, one count per entry in order. 宝鸡高新区、渭南高新区分别拥有高新技术企业736家和
     315家: per place named before. 高新技术企业和科技型中小企业分别达到520家和1300家 (the
     categories before 分别, as many as the numbers): per category, of the one subject."""
@@ -241,6 +250,10 @@ def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> lis
     cat_start, cat_end = fragment.groups["category"]
     counts_start, counts_end = fragment.groups["counts"]
     parts = list(_one_count(ctx).finditer(doc.text, counts_start, counts_end))
+    if "each" in fragment.groups:
+        places = [p for p in ctx.places.before(_trimmed(ctx, cat_start, cat_end, stop), 0)
+                  if p.kind != "reference" and p.start >= after]
+        parts = _each(fragment, parts, places)
     if len(parts) < 2:
         return []
     # 分别拥有高新技术企业628家、135家和87家，3家高新区…: a number after a comma may open the
@@ -256,6 +269,11 @@ def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> lis
         begin = _trimmed(ctx, cat_start, cat_end, stop)
         # The places may stand inside the category's span (洛阳、新乡两市高新技术企业分别为…).
         places = [p for p in ctx.places.before(begin, 0) if p.kind != "reference"]
+        # 省级专精特新企业数量较多的是赣州经开区、章贡区、南康区，分别为128家、96家、81家: the
+        # places named between the category and its numbers.
+        between = [p for p in ctx.places.in_sentence(fragment.sentence)
+                   if p.kind != "reference" and cat_end <= p.start and p.end <= counts_start]
+        places = between if len(between) == len(parts) else places
         if len(places) < len(parts) or begin >= cat_end:
             return []
         category = doc.value(begin, cat_end).strip()
@@ -264,6 +282,8 @@ def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str]) -> lis
     for (place, category, begin), part in zip(entries, parts):
         # Evidence: the category and this number (高新技术企业736家和315家 for the second).
         start, end = (begin, part.end()) if cat_end <= counts_start else (part.start(), cat_end)
+        if "each" in fragment.groups and place is not None:
+            start = min(start, place.start)  # 渭南、汉中、榆林孵化器数量均为9家: from the place on
         entry = _list_entry(ctx, fragment, part, place, category, start, end)
         if entry is not None:
             out.append(entry)

@@ -17,7 +17,7 @@ RuleKind = Literal["cluster", "enterprise_count", "ranking"]
 GROUPS: dict[str, frozenset[str]] = {
     "cluster": frozenset({"name", "shared_suffix", "core_zone", "core_zones", "list_name", "city"}),
     "enterprise_count": frozenset({"category", "count", "qualifier_before", "qualifier_after",
-                                   "subject", "counts"}),
+                                   "subject", "counts", "each"}),
     "ranking": frozenset({"subject", "subjects", "ranking", "year", "rank", "ranks", "in_order", "top_ranks", "total",
                           "up", "down", "ups", "downs", "unchanged", "from_rank", "from_year", "to_rank",
                           "streak"}),
