@@ -20,7 +20,7 @@ _POSSESSIVE = cached_compile(r"(?:[市县区])?(?:[两三四五六七八九十\d
 _SHARED = cached_compile(r"[两三四五六七八九十\d]{1,2}[市县区地]的")
 _QUOTED = cached_compile(r"[“\"‘「『][^”\"’」』]{1,12}[”\"’」』]")
 # 湖南两大集群 / 电子信息三地集群 / 新能源汽车类集群: clusters counted or classed, not named.
-_COUNTED_CLUSTERS = cached_compile(r"(?:(?:\d+|[一二两三四五六七八九十几多])(?:个|大|地|家)|类)(?:产业)?集群$")
+_COUNTED_CLUSTERS = cached_compile(r"(?:(?:\d+|[一二两三四五六七八九十几多])(?:个|大|地|家)|类|[两三四五六七八九十])(?:产业)?集群$")
 _TYPES = ("创新型", "特色", "战略性新兴", "先进制造业")
 _LEADING_ZONE = cached_compile(r"(?:国家级)?(?:高新区|经开区|开发区|高新技术产业开发区|经济技术开发区|经济开发区)")
 # 第二个百亿级产业集群 / 首个国家级…集群: which one in a count, not a name.
@@ -92,6 +92,16 @@ def shortened(headline_key: str, body_key: str) -> bool:
     if hit is None or not body_key.startswith(headline_key[:hit[0]]):
         return False
     return len(headline_key) - hit[0] >= 2 and body_key.startswith(headline_key) and body_key != headline_key
+
+
+def cut_short(headline_key: str, body_key: str) -> bool:
+    """大豆 for 佳木斯大豆精深加工, 航空维修 for 海口航空维修及制造 (canonical keys): a headline's
+    name without its place, cut short after the first words of the body's industry."""
+    hit = gazetteer().prefix_zh(body_key, 0)
+    if hit is None or len(headline_key) < 2 or gazetteer().prefix_zh(headline_key, 0) is not None:
+        return False
+    rest = body_key[hit[0]:]
+    return rest.startswith(headline_key) and rest != headline_key
 
 
 def short_form_of(headline_key: str, body_key: str) -> bool:

@@ -114,6 +114,10 @@ class Places:
             floor = start
             for match in self._zone.finditer(text, start, end):
                 name_start = self._zone_name_start_zh(match.start(), match.end(), floor)
+                known = gazetteer().zone_ending_at(text, match.end(), floor)
+                if known is not None and (name_start is None or (
+                        name_start > known or not self._division_only(text[name_start:known]))):
+                    name_start = known  # 分别以准东经开区: the known name, not 以准东经开区
                 collective = self._collective and self._collective.search(text, max(floor, match.start() - 8), match.start())
                 if collective and (name_start is None or name_start >= collective.start()):
                     if _RANKING_AFTER_ZH.match(text, match.end()):
@@ -197,6 +201,15 @@ class Places:
                     found.append(listed)
                     pending.append(listed)
         return found
+
+    @staticmethod
+    def _division_only(prefix: str) -> bool:
+        """新疆 (before 准东经开区): nothing but a division's name, or nothing."""
+        g, at = gazetteer(), 0
+        while at < len(prefix) and (hit := g.prefix_zh(prefix, at)) is not None:
+            at += hit[0]
+            at += 1 if prefix[at:at + 1] in ("省", "市", "州", "县", "区") else 0
+        return at == len(prefix)
 
     def _zone_name_start_zh(self, suffix_start: int, suffix_end: int, floor: int) -> Optional[int]:
         """Where the name before a zone suffix begins: up to four tokens back, stopping at

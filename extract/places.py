@@ -61,6 +61,9 @@ class Gazetteer:
             for name in (name_zh, short_zh):
                 if name:
                     self.zones_zh[name] = adcode
+        # Lengths of the zones' names, longest first: a known name ending where a zone suffix
+        # ends is found by a few probes (准东经开区 though jieba cuts 以准/东/经开区).
+        self.zone_name_lengths = sorted({len(n) for n in self.zones_zh}, reverse=True)
         self.max_zh = max((len(n) for n in self.zh), default=0)
         # Longest name per two-character opening: most positions in a text open no name at all.
         self.longest_from: dict[str, int] = {}
@@ -92,6 +95,13 @@ class Gazetteer:
     @cached_property
     def max_en_words(self) -> int:
         return max((n.count(" ") + 1 for n in self.en), default=0)
+
+    def zone_ending_at(self, text: str, end: int, floor: int) -> Optional[int]:
+        """Start of the longest national zone's name (full or short) that ends at `end`."""
+        for length in self.zone_name_lengths:
+            if end - length >= floor and text[end - length:end] in self.zones_zh:
+                return end - length
+        return None
 
     def lookup_zh(self, name: str) -> Optional[Division]:
         found = self.zh.get(name)
