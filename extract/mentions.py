@@ -155,6 +155,10 @@ class Places:
             near = doc.tokens_near(i, i + length)
             boundaries = {a for a, _ in near} | {b for _, b in near}
             glued = name[-1] in "市县区省" and text[i + length:i + length + 1] in _ADVERBS_ZH
+            # 延边州, 昌吉州: an autonomous prefecture's usual short form, one word to jieba.
+            prefecture_short = (text[i + length:i + length + 1] == "州" and not name.endswith("州")
+                                and division.name_zh.endswith("自治州") and (i + length + 1) in boundaries)
+            glued = glued or prefecture_short
             if name in self._not_places or i not in boundaries or ((i + length) not in boundaries and not glued):
                 i += 1
                 continue
@@ -164,6 +168,8 @@ class Places:
             suffix = text[stop:stop + 1]
             if (suffix in ("市", "省", "县", "区") and not name.endswith(("市", "省", "县", "区"))
                     and text[stop + 1:stop + 2] != "域"):
+                stop += 1
+            elif prefecture_short:
                 stop += 1
             if (stop == i + length and name != division.name_zh and text[i - 1:i] in self._surnames
                     and not (i > start and taken[i - 1 - start]) and not (places and places[-1].end == i)):

@@ -28,7 +28,9 @@ _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经�
                        ("高新区内", {"zone"}), ("市", {"city", "county_city"}), ("县", {"county"}), ("省", {"province"}),
                        # 全区 / 该区 / 区内: a zone or a district, never a city or a province; 园区 may
                        # end a park's own name (金阳园区), so it stays open.
-                       ("园区", None), ("园区内", None), ("区", {"zone", "district"}), ("区内", {"zone", "district"})]
+                       ("园区", None), ("园区内", None), ("区", {"zone", "district"}), ("区内", {"zone", "district"}),
+                       # 全州 / 全盟 an autonomous prefecture or a league, 全旗 a banner.
+                       ("州", {"city"}), ("盟", {"city"}), ("旗", {"county"})]
 _UNABBREVIATED_EN = {"etdz": "economic and technological development zone"}
 _ABBREVIATED_EN = cached_compile(r"\bETDZ$", re.I)
 FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer

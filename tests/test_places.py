@@ -88,3 +88,17 @@ def test_a_short_form_two_counties_share_is_read_beside_a_listed_neighbour(text,
 
     rankings = extract_text(text, language="zh").rankings
     assert [(r.subject, r.place.adcode if r.place else None) for r in rankings] == subjects
+
+
+@pytest.mark.parametrize("text, subject, adcode", [
+    pytest.param("据延边州科技局统计，全州高新技术企业已达302家。", "延边州", "222400", id="prefecture-short-form"),
+    pytest.param("截至去年底，昌吉州全州有效高新技术企业达到358家。", "昌吉州", "652300", id="prefecture-speaks-of-itself"),
+    pytest.param("全州县高新技术企业达到35家。", "全州县", "450324", id="quanzhou-county-with-suffix"),
+    pytest.param("分别以准东经开区、昌吉国家农高区为核心区。准东经开区入驻企业300家。", "准东经开区", "652300",
+                 id="zone-name-jieba-cuts"),
+])
+def test_autonomous_prefectures_and_their_zones(text, subject, adcode):
+    from extract.api import extract_text
+
+    counts = extract_text(text, language="zh").enterprise_counts
+    assert [(c.subject, c.place.adcode if c.place else None) for c in counts] == [(subject, adcode)]
