@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 # What an English reference may stand for: "the city" is no province, "the zone" no division.
 _REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
+                       # "the new area" (新区): a national new area is a zone or, in the tables, a district
+                       (cached_compile(r"\bnew\s+area\b", re.I), {"zone", "district"}),
                        # "we" in an official's quote: the zone or city the official speaks for.
                        (cached_compile(r"^we$", re.I), {"zone", "city", "county_city"}),
                        (cached_compile(r"\bprovince\b", re.I), {"province"}),
