@@ -6,6 +6,7 @@ import re
 
 from extract.compiled_regex import cached_compile
 from extract.context import Context
+from extract.count_tables import table_counts
 from extract.count_filters import (clusters_counted, counts_no_enterprise_en, past_money_threshold,
                                     without_restatements)
 from extract.matcher import Fragment
@@ -200,7 +201,23 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         sentences.append(fragment.sentence)
         carried = (subject, end)
         whole = len(items) - 1
-    return without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
+    counted = without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
+    return _with_table_counts(counted, table_counts(ctx))
+
+
+def _with_table_counts(items: list[EnterpriseCount], rows: list[EnterpriseCount]) -> list[EnterpriseCount]:
+    """The counts of tables' rows among the others, in the order of the text; none twice."""
+    if not rows:
+        return items
+    seen = {(i.subject, i.category, i.count) for i in items}
+    rows = [row for row in rows if (row.subject, row.category, row.count) not in seen]
+    merged, j = [], 0
+    for item in items:
+        while j < len(rows) and rows[j].evidence.start < item.evidence.start:
+            merged.append(rows[j])
+            j += 1
+        merged.append(item)
+    return merged + rows[j:]
 
 
 def _respectively_elided(ctx: Context, fragment: Fragment, category: str, after: int) -> list[EnterpriseCount]:

@@ -140,6 +140,11 @@ PIPELINE = [  # a unit repeated to 200 KB: each must give a record within the bo
     pytest.param("cluster ", id="en-cluster-word"),
     pytest.param("ranked 74th, 53 high-tech enterprises, industrial cluster, ", id="en-mixed-list"),
     pytest.param("industrial cluster " + "a" * TEXT_CHARS, id="en-cluster-then-long-word"),
+    # A table of places thousands of rows long: its counts merge with the sentences' in one pass.
+    pytest.param("区　高新技术企业（家）\n顺德区　3105\n南海区　2890\n平顶山高新区拥有高新技术企业53家。\n",
+                 id="zh-table-rows"),
+    pytest.param("Area | High-tech enterprises\nKunshan | 2,470\nThe zone has 53 high-tech enterprises.\n",
+                 id="en-table-rows"),
 ]
 
 

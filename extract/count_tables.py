@@ -1,0 +1,106 @@
+"""Counts read from plain-text tables: a header naming what its columns count (高新技术企业（家）,
+"High-tech enterprises", "high-tech enterprises (home)") above rows that each begin with a place
+(顺德区　　3105　　412　　5230 / "Haimen District | 486").
+
+Statistical bulletins and work reports lay out per-district figures this way; no sentence says
+"X has N", so the rules, which read sentences, find nothing there. A column of additions (其中新增,
+"Newly recognised in 2023") counts no stock and is left out, as are totals and rows that do not
+begin with a place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from extract.compiled_regex import cached_compile
+from extract.context import Context
+from schemas.record import EnterpriseCount
+
+# Cells are parted by a bar, a tab, or two or more spaces; in Chinese, whose words have no spaces
+# between them, by any space (the normalized copy has turned full-width spaces into plain ones).
+_SEPARATOR = {"en": cached_compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|\t[ \t\u3000]*|[ \u3000]{2,}"),
+              "zh": cached_compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")}
+_UNIT = cached_compile(r"\s*[（(](?:家|个|户|所|home|homes|number|no\.|firms|units)[)）]\s*$", re.I)
+_NUMBER = cached_compile(r"\d{1,3}(?:,\d{3})+|\d+")
+# A column of what was added, a share or a rate is no count of what there is.
+_NOT_STOCK = cached_compile(r"新增|净增|新认定|认定|增长|增速|占比|比重|newly|new\b|added|growth|share|%|percent", re.I)
+_HINT = cached_compile(r"[|｜]|[（(](?:家|个|home)[)）]|\S(?: {2,}|\t|\u3000)\S")
+
+
+def table_counts(ctx: Context) -> list[EnterpriseCount]:
+    """Every count a plain-text table of places gives, in the order of its rows."""
+    text = ctx.doc.text
+    if not _HINT.search(text):
+        return []
+    lines = list(_lines(text, _SEPARATOR[ctx.language]))
+    out: list[EnterpriseCount] = []
+    i = 0
+    while i < len(lines):
+        columns = _count_columns(ctx, lines[i][1])
+        if not columns:
+            i += 1
+            continue
+        width = len(lines[i][1])
+        i += 1
+        while i < len(lines) and len(lines[i][1]) == width:
+            out.extend(_row_counts(ctx, lines[i][1], columns))
+            i += 1
+    return out
+
+
+def _lines(text: str, separator: re.Pattern) -> Iterator[tuple[int, list[tuple[int, int]]]]:
+    """Each line's start and its cells as (start, end) offsets into `text`."""
+    at = 0
+    for line in text.split("\n"):
+        cells, begin = [], at
+        for sep in separator.finditer(text, at, at + len(line)):
+            if sep.start() > begin:
+                cells.append((begin, sep.start()))
+            begin = sep.end()
+        if at + len(line) > begin:
+            cells.append((begin, at + len(line)))
+        yield at, cells
+        at += len(line) + 1
+
+
+def _count_columns(ctx: Context, cells: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """A header's columns that count enterprises or bodies: column index → the category's span
+    (the unit left out). Empty unless the first column names no count and another one does."""
+    if len(cells) < 2:
+        return {}
+    text = ctx.doc.text
+    heads = ctx.words("count_heads")
+    fold = ctx.language == "en"
+    columns = {}
+    for index, (start, end) in enumerate(cells):
+        unit = _UNIT.search(text, start, end)
+        cat_end = unit.start() if unit else end
+        words = text[start:cat_end].lower() if fold else text[start:cat_end]
+        if not any(words.endswith(head) for head in heads):
+            continue
+        if index == 0:
+            return {}  # a table of categories, not of places
+        if not _NOT_STOCK.search(text, start, end):
+            columns[index] = (start, cat_end)
+    return columns
+
+
+def _row_counts(ctx: Context, cells: list[tuple[int, int]], columns: dict[int, tuple[int, int]]
+                ) -> list[EnterpriseCount]:
+    doc = ctx.doc
+    place_start, place_end = cells[0]
+    place = next((p for p in ctx.places.in_sentence(doc.sentence_of(place_start))
+                  if p.start == place_start and p.kind != "reference" and p.end <= place_end), None)
+    if place is None:
+        return []  # 合计 / Total, or a row that is no place's
+    out = []
+    for index, (cat_start, cat_end) in columns.items():
+        start, end = cells[index]
+        number = _NUMBER.fullmatch(doc.text, start, end)
+        if number is None:
+            continue
+        out.append(EnterpriseCount(subject=doc.value(place_start, place_end), category=doc.value(cat_start, cat_end),
+                                   count=int(number.group().replace(",", "")), qualifier="exact",
+                                   evidence=doc.evidence(place_start, end)))
+    return out

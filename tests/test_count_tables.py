@@ -1,0 +1,52 @@
+"""Counts read from plain-text tables of places (extract/count_tables.py): each row's place, each
+counting column's category, the number in the cell; no additions, totals or rows without a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_text
+
+CASES = [
+    pytest.param(
+        "佛山市科技企业分布\n区　　　　高新技术企业（家）　其中新增（家）　科技型中小企业（家）\n"
+        "顺德区　　3105　　　　412　　　5230\n南海区　　2890　　　　386　　　4875\n合计　　5995　　798　　10105\n",
+        "zh",
+        [("顺德区", "高新技术企业", 3105), ("顺德区", "科技型中小企业", 5230),
+         ("南海区", "高新技术企业", 2890), ("南海区", "科技型中小企业", 4875)],
+        id="zh-full-width-spaces-additions-and-total-left-out"),
+    pytest.param(
+        "Nantong work summary\n\nCounty (city, district) | high-tech enterprises (home)\nHaimen District | 486\n"
+        "Rugao City | 412\n\nThe city also has 752 research centers.\n",
+        "en",
+        [("Haimen District", "high-tech enterprises", 486), ("Rugao City", "high-tech enterprises", 412)],
+        id="en-bars-unit-in-header"),
+    pytest.param(
+        "Suzhou note\n\nArea                      High-tech enterprises   Newly recognised in 2023\n"
+        "Suzhou Industrial Park    2,610                   388\nKunshan                   2,470                   352\n"
+        "Total                    13,650                  1,928\n",
+        "en",
+        [("Suzhou Industrial Park", "High-tech enterprises", 2610), ("Kunshan", "High-tech enterprises", 2470)],
+        id="en-aligned-columns"),
+]
+
+
+@pytest.mark.parametrize("text, language, expected", CASES)
+def test_table_rows_give_one_count_per_place_and_column(text, language, expected):
+    record = extract_text(text, language=language)
+    got = [(c.subject, c.category, c.count) for c in record.enterprise_counts]
+    assert [g for g in got if g in expected] == expected
+    assert not [g for g in got if g[1] in ("其中新增", "Newly recognised in 2023") or g[0] in ("合计", "Total")]
+    for item in record.enterprise_counts:
+        assert text[item.evidence.start:item.evidence.end] == item.evidence.text
+
+
+@pytest.mark.parametrize("text, language", [
+    pytest.param("指标　　数值\n高新技术企业（家）　　628\n", "zh", id="zh-table-of-categories-is-no-table-of-places"),
+    pytest.param("The zone grew fast.  High-tech enterprises rose.\nKunshan  is a city.\n", "en",
+                 id="en-prose-with-double-spaces"),
+])
+def test_what_is_no_table_of_places_gives_no_row_counts(text, language):
+    record = extract_text(text, language=language)
+    assert not [c for c in record.enterprise_counts if c.subject == "Kunshan"]
+    assert all(c.subject is None or c.subject != "高新技术企业" for c in record.enterprise_counts)
