@@ -9,6 +9,7 @@ from typing import Optional
 from extract import clusters_en, clusters_zh
 from extract.compiled_regex import cached_compile
 from extract.cluster_cities import ClusterCities
+from extract.cluster_tables import table_core_zone
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.mentions import Place
@@ -277,8 +278,8 @@ class _ClusterBuilder:
             city = next((c for c in (self.cities.city_of(m.start, m.end, m.city_text, m.core_zone)
                                      for m in [main] + group) if c), None)
             zone = next((m.core_zone for m in [main] + group if m.core_zone), None)
-            if zone is None and self.ctx.language == "zh":
-                zone = next((z for z in (clusters_zh.table_core_zone(self.doc, m.start, m.end)
+            if zone is None:
+                zone = next((z for z in (table_core_zone(self.doc, m.start, m.end)
                                          for m in [main] + group) if z), None)
             first = min([m for m in group if not self._in_headline(m)] or group, key=lambda m: m.start)
             list_span = self._list_for(first, lists)

@@ -11,16 +11,12 @@ begin with a place.
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
+from extract import text_tables
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from schemas.record import EnterpriseCount
 
-# Cells are parted by a bar, a tab, or two or more spaces; in Chinese, whose words have no spaces
-# between them, by any space (the normalized copy has turned full-width spaces into plain ones).
-_SEPARATOR = {"en": cached_compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|\t[ \t\u3000]*|[ \u3000]{2,}"),
-              "zh": cached_compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")}
 _UNIT = cached_compile(r"\s*[（(](?:家|个|户|所|home|homes|number|no\.|firms|units)[)）]\s*$", re.I)
 _NUMBER = cached_compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # A column of what was added, a share or a rate is no count of what there is.
@@ -33,35 +29,20 @@ def table_counts(ctx: Context) -> list[EnterpriseCount]:
     text = ctx.doc.text
     if not _HINT.search(text):
         return []
-    lines = list(_lines(text, _SEPARATOR[ctx.language]))
+    rows = list(text_tables.lines(text, ctx.language))
     out: list[EnterpriseCount] = []
     i = 0
-    while i < len(lines):
-        columns = _count_columns(ctx, lines[i][1])
+    while i < len(rows):
+        columns = _count_columns(ctx, rows[i])
         if not columns:
             i += 1
             continue
-        width = len(lines[i][1])
+        width = len(rows[i])
         i += 1
-        while i < len(lines) and len(lines[i][1]) == width:
-            out.extend(_row_counts(ctx, lines[i][1], columns))
+        while i < len(rows) and len(rows[i]) == width:
+            out.extend(_row_counts(ctx, rows[i], columns))
             i += 1
     return out
-
-
-def _lines(text: str, separator: re.Pattern) -> Iterator[tuple[int, list[tuple[int, int]]]]:
-    """Each line's start and its cells as (start, end) offsets into `text`."""
-    at = 0
-    for line in text.split("\n"):
-        cells, begin = [], at
-        for sep in separator.finditer(text, at, at + len(line)):
-            if sep.start() > begin:
-                cells.append((begin, sep.start()))
-            begin = sep.end()
-        if at + len(line) > begin:
-            cells.append((begin, at + len(line)))
-        yield at, cells
-        at += len(line) + 1
 
 
 def _count_columns(ctx: Context, cells: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:

@@ -216,7 +216,10 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             rank_first = fragment.groups.get("rank", (own.start,))[0] < own.start
             start = own.start if "subject" in fragment.groups and not rank_first else min(start, own.start)
         items.append(Entry(subject, start, fragment.end, fragment.sentence, values))
-    related = {f.sentence for f in fragments}
+    # Sentences that speak of rankings (a year in 截至2023年底 is no ranking's and does not bridge
+    # the look-back for context; with or without skipping sentences, the same ones).
+    related = {f.sentence for f in fragments
+               if trigger is None or trigger.search(doc.text, *doc.sentence_span(f.sentence))}
     index = context_index(ctx, context)
     finished = [finish(ctx, item, context, related, floor_of(items, item), index) for item in items]
     # (Chinese: the year only; a size stated once may be a sub-ranking's, 在N家中 is said where meant.)

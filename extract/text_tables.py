@@ -1,0 +1,52 @@
+"""Plain-text tables, as notices, bulletins and saved web pages lay them out: a line's cells are
+parted by bars, tabs or runs of spaces. English cells hold single spaces ("Suzhou Industrial
+Park"), so there it takes two; Chinese words have no spaces between them, so there any space
+parts cells (the normalized copy has turned full-width spaces into plain ones)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from extract.compiled_regex import cached_compile
+
+_SEPARATOR = {"en": cached_compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|\t[ \t\u3000]*|[ \u3000]{2,}"),
+              "zh": cached_compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")}
+
+
+def cells(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """The cells of text[start:end] (one line), as (start, end) offsets into `text`.
+
+    >>> line = "1 | Zhuhai IC cluster | Zhuhai High-tech Zone"
+    >>> [line[a:b] for a, b in cells(line, 0, len(line), "en")]
+    ['1', 'Zhuhai IC cluster', 'Zhuhai High-tech Zone']
+    >>> line = "顺德区 3105  412"
+    >>> [line[a:b] for a, b in cells(line, 0, len(line), "zh")]
+    ['顺德区', '3105', '412']
+    """
+    found, at = [], start
+    for gap in separator(language).finditer(text, start, end):
+        if gap.start() > at:
+            found.append((at, gap.start()))
+        at = gap.end()
+    if end > at:
+        found.append((at, end))
+    return found
+
+
+def separator(language: str) -> re.Pattern:
+    return _SEPARATOR["en" if language == "en" else "zh"]
+
+
+def lines(text: str, language: str) -> Iterator[list[tuple[int, int]]]:
+    """Each line's cells, in order."""
+    at = 0
+    for line in text.split("\n"):
+        yield cells(text, at, at + len(line), language)
+        at += len(line) + 1
+
+
+def line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line holding text[start:end]."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
