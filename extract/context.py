@@ -30,7 +30,7 @@ _CLAUSE_END_EN = cached_compile(r"[,;:.!?]\s")
 # another county-level city under Zhenjiang").
 _APPOSITION_EN = cached_compile(
     r",?\s+(?:also\s+)?(?:(?:a|an|another|one|the)\s+(?:[\w'’-]+\s+){0,3}?)?(?:(?:located|situated|based)\s+)?(?:in|under|administered\s+by|capital\s+(?:city\s+)?of)\s+(?:the\s+)?(?:(?:north|south|east|west|"
-    r"central|northeast|northwest|southeast|southwest|eastern|western|northern|southern)\s+)?"
+    r"central|northeast|northwest|southeast|southwest|eastern|western|northern|southern|neighbou?ring|nearby|adjacent)\s+)?"
     r"(?:China(?:'s|’s)\s+)?(?:the\s+)?", re.I)
 _DIVISION_SUFFIX_EN = cached_compile(r"(?:province|city|district|county|municipality)$", re.I)
 _DIVISION_AFTER_EN = cached_compile(r"\s+(?:province|city|district|county|municipality)\b|['’]s\b", re.I)

@@ -12,7 +12,7 @@ from extract.matcher import Fragment
 from extract.ranking_context import context_index, finish, floor_of, share_context
 from extract import ranking_scope_en
 from extract.ranking_merge import merge_restated
-from extract.ranking_subjects import ranks_non_place, same_place, subject_before
+from extract.ranking_subjects import locates, ranks_non_place, same_place, subject_before
 from extract.mentions import Place
 from schemas.record import Ranking
 
@@ -291,7 +291,10 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[Entry]
         group = "ranks"
     else:
         numbers = _numbers(ctx, fragment.text(ctx.doc, group) or "")
-        sentence_places = [p for p in ctx.places.before(fragment.start, 0) if p.kind != "reference"]
+        named = [p for p in ctx.places.before(fragment.start, 0) if p.kind != "reference"]
+        # "Jiangyin and Zhangjiagang, also in Jiangsu, came in second and third respectively":
+        # a place that only says where the one before it lies is not ranked.
+        sentence_places = [p for i, p in enumerate(named) if not (ctx.language == "en" and locates(ctx, named, i))]
     if len(numbers) < 2:
         return last_list
     if len(sentence_places) >= len(numbers):
