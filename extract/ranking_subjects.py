@@ -137,6 +137,9 @@ def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
             or just_before.search(ctx.doc.text, start, fragment.start) is not None)
 
 
+_ZONES_AFTER_EN = cached_compile(r"\s+(?:[\w-]+\s+){0,2}?(?:zones?|parks?|areas?)\b", re.I)
+
+
 def _non_place_patterns(ctx: Context) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     def build() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         heads = "|".join(sorted((re.escape(h) for h in ctx.words("non_place_subject_heads")), key=len, reverse=True))
@@ -188,6 +191,8 @@ def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str])
     # right after the place are about it; they do not name who is ranked.
     parenthetical = gap.startswith(",") and gap.rstrip().endswith(",")
     for match in ([] if parenthetical else head.finditer(gap)):
+        if _ZONES_AFTER_EN.match(gap, match.end()):
+            continue  # "in the 178 national high and new technology industry development zones"
         # "386 high-tech enterprises" is a count, not who is ranked; "top 500 enterprises" is.
         # (Only the head's own clause: "… in 2021, and the output of tractors ranks first".)
         before = re.split(r"[,;]", gap[max(0, match.start() - 40):match.start()])[-1]
