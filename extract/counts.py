@@ -109,6 +109,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
     carried: tuple[str | None, int] = (None, -1)  # the last count's subject and end (not a share's)
     whole = -1  # position in `items` of the last count that is not a share (其中X N家)
     counted_until, previous = -1, None  # where the fragment that last added items ends
+    parts_counted: list[tuple[int, int]] = []  # evidence of shares and list entries since the last count
     for fragment in fragments:
         if previous is not None and len(items) > previous[1]:
             counted_until = previous[0].end
@@ -117,6 +118,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             for item in _respectively(ctx, fragment, stop, counted_until):
                 items.append(item)
                 sentences.append(fragment.sentence)
+                parts_counted.append((item.evidence.start, item.evidence.end))
                 whole = len(items) - 1
             continue
         if "counts" in fragment.groups:
@@ -131,12 +133,14 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                 for item in _respectively_elided(ctx, fragment, items[-1].category, counted_until):
                     items.append(item)
                     sentences.append(fragment.sentence)
+                    parts_counted.append((item.evidence.start, item.evidence.end))
             continue
         if "count" in fragment.groups and "subject" in fragment.groups and "category" not in fragment.groups:
             share = _share_of_previous(ctx, fragment, items, sentences, whole)
             if share is not None:
                 items.append(share)
                 sentences.append(fragment.sentence)
+                parts_counted.append((share.evidence.start, share.evidence.end))
             continue
         if "count" not in fragment.groups or "category" not in fragment.groups:
             continue
@@ -174,7 +178,14 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         elif ctx.language == "zh" and clusters_counted(ctx, fragment.sentence, start):
             subject = None  # 本批入选的25个集群共集聚中小企业1.2万家: the clusters', no one place's
         else:
-            subject = ctx.value(_subject_between(ctx, fragment, cat_end) or ctx.subject_before(start))
+            near = _subject_between(ctx, fragment, cat_end) or ctx.subject_before(start)
+            if (near is not None and carried[0] is not None and doc.sentence_of(near.start) < fragment.sentence
+                    and _inside(doc.original_span(near.start, near.end)[0], parts_counted)):
+                # …其中寿光市、诸城市、青州市分别达到198家、176家和152家。科技型中小企业入库4126家:
+                # the place of the whole counted before, not the last of its parts.
+                subject = carried[0]
+            else:
+                subject = ctx.value(near)
             if subject is None:
                 subject = _paragraph_subject(ctx, fragment, carried)
             if subject is None:
@@ -200,6 +211,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                                      evidence=doc.evidence(start, end)))
         sentences.append(fragment.sentence)
         carried = (subject, end)
+        parts_counted = []
         whole = len(items) - 1
     counted = without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
     return _with_table_counts(counted, table_counts(ctx))
@@ -350,6 +362,10 @@ def _split_categories(ctx: Context, start: int, end: int, n: int, stop: frozense
 def _on_one_line(ctx: Context, original_end: int, start: int) -> bool:
     """No line break between an offset of the original text and one of the normalized copy."""
     return "\n" not in ctx.doc.map.original[original_end:ctx.doc.original_span(start, start)[0]]
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in spans)
 
 
 def _sentence_before(ctx: Context, earlier: int, later: int) -> bool:
