@@ -275,6 +275,8 @@ class Context:
         if self.language != "en" or i == 0 or places[i].kind != "division":
             return False
         gap = self.doc.text[places[i - 1].end:places[i].start]
+        # "… Zone (Anshan High-tech Zone) in Northeast China's Liaoning province": past the alias.
+        gap = gap[1:] if gap.startswith(")") else gap
         if _APPOSITION_EN.fullmatch(gap):
             return True
         return gap.strip() == "," and self.locates_previous(places, i - 1)
