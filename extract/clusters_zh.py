@@ -10,6 +10,7 @@ from extract.compiled_regex import cached_compile
 from extract.document import HAN, Document
 from extract.mentions import Place
 from extract.places import gazetteer
+from extract.ordering import longest_first
 
 # Quotes, digits and counted numerals (“一集群一方案”, 五个千亿) say nothing of an industry.
 _NOT_CONTENT = cached_compile(r"[\W\d_A-Za-z]|[零〇一二两三四五六七八九十百千万亿]+(?:个|大|项|类|级)")
@@ -39,7 +40,7 @@ def is_generic(name: str, generic: frozenset[str]) -> bool:
     rest = name[hit[0]:].lstrip("市省县区") if hit else name
     # A quoted slogan before the category (“雁阵形”产业集群) names a programme's list.
     rest = _QUOTED.sub("", rest)
-    for word in sorted(generic, key=len, reverse=True):
+    for word in sorted(generic, key=longest_first):
         rest = rest.replace(word, "")
     return len(_NOT_CONTENT.sub("", rest)) < 2
 

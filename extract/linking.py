@@ -16,6 +16,7 @@ from typing import Callable, Optional
 from extract.compiled_regex import cached_compile
 from extract.places import Division, Gazetteer, gazetteer
 from schemas.record import Place, Record
+from extract.ordering import longest_first
 
 _MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
 _LEVEL_DEPTH = {"province": 0, "city": 1, "county": 2, "district": 2}
@@ -47,7 +48,7 @@ class Linker:
         both a zone's written forms (str) and its (place, kind) key (tuple) to its adcode; ""
         marks a key shared by zones of different places."""
         if language not in self._indexes:
-            suffixes = sorted((s.lower() for s in self._suffixes(language)), key=len, reverse=True)
+            suffixes = sorted((s.lower() for s in self._suffixes(language)), key=longest_first)
             self._indexes[language] = (suffixes, {})
             names = self._indexes[language][1]
             for name_zh, short_zh, _kind_name, adcode, name_en in self.gaz.zone_rows:

@@ -16,6 +16,7 @@ from extract.compiled_regex import cached_compile
 from extract.document import HAN, Document
 from extract.places import Division, gazetteer
 from extract.rules import RuleSet
+from extract.ordering import longest_first
 
 _CJK_WORD = cached_compile(HAN)
 # Apostrophes split words so that "Guangdong's" finds Guangdong; "Xi'an" is found as two
@@ -265,7 +266,7 @@ class Places:
         (园区) alone is no zone's, found wherever it recurs."""
         # (…开发区共建的飞地园区, 在全省园区, 等专业园区 describe parks; they name none.)
         return sorted((p for p in self._parks_in_zones if p.endswith("园区") and not _FUNCTION_CHARS_ZH.search(p[:-2])
-                       and not (self._zone and self._zone.search(p))), key=len, reverse=True)
+                       and not (self._zone and self._zone.search(p))), key=longest_first)
 
     @cached_property
     def _areas(self) -> list[str]:
@@ -282,13 +283,13 @@ class Places:
         # Zones and divisions (布局在长沙县) are found as such already.
         return sorted((a for a in found if not (zone and zone.search(a)) and not self._only_generic(a)
                        and g.lookup_zh(a) is None and g.lookup_zh(a[:-1]) is None),
-                      key=len, reverse=True)
+                      key=longest_first)
 
     def _only_generic(self, prefix: str) -> bool:
         """其他国家 / 全省 / 国家级: words that qualify a zone suffix without naming a zone."""
         rest = prefix
         while rest:
-            word = next((w for w in sorted(self._not_places, key=len, reverse=True) if rest.startswith(w)), None)
+            word = next((w for w in sorted(self._not_places, key=longest_first) if rest.startswith(w)), None)
             if word is None:
                 return False
             rest = rest[len(word):]

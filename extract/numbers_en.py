@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from extract.compiled_regex import cached_compile
+from extract.ordering import longest_first
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -23,9 +24,9 @@ _DIGITS = cached_compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _ORDINAL_DIGITS = cached_compile(r"^(\d+)\s*(?:st|nd|rd|th)$", re.I)
 
 # Words for the rule macros, longest first so alternations prefer the full word.
-CARDINAL_WORDS = sorted(set(_CARDINALS) - {"a", "zero"}, key=len, reverse=True)
-ORDINAL_WORDS = sorted(_ORDINALS, key=len, reverse=True)
-SCALE_WORDS = sorted(_SCALES, key=len, reverse=True)
+CARDINAL_WORDS = sorted(set(_CARDINALS) - {"a", "zero"}, key=longest_first)
+ORDINAL_WORDS = sorted(_ORDINALS, key=longest_first)
+SCALE_WORDS = sorted(_SCALES, key=longest_first)
 
 
 def parse_number(text: str) -> int | None:

@@ -12,6 +12,7 @@ from extract.context import Context
 from extract.matcher import Fragment
 from extract.mentions import Place
 from extract.references import FAR_BACK, bracketed_alias, reference_kinds, zone_called_by_place
+from extract.ordering import longest_first
 
 # "among Chinese cities that host most companies": what is ranked are places.
 _PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|areas|places)\b"
@@ -142,7 +143,7 @@ _ZONES_AFTER_EN = cached_compile(r"\s+(?:[\w-]+\s+){0,2}?(?:zones?|parks?|areas?
 
 def _non_place_patterns(ctx: Context) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     def build() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-        heads = "|".join(sorted((re.escape(h) for h in ctx.words("non_place_subject_heads")), key=len, reverse=True))
+        heads = "|".join(sorted((re.escape(h) for h in ctx.words("non_place_subject_heads")), key=longest_first))
         return (cached_compile(r"(?<![\w.-])(?:%s)(?![\w-])" % heads, re.I),
                 # "ranked 8th among Chinese universities", "ranked 137th on the Fortune China 500 list of
                 # companies", "ranked 9th in the top 10 foundry enterprises", "ranked 98th in the China

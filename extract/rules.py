@@ -16,6 +16,7 @@ from typing import Optional
 from extract.compiled_regex import cached_compile, compile_parts, from_parts
 from extract.errors import RuleError
 from extract.prefilter import required_literals
+from extract.ordering import longest_first
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 _MACRO = cached_compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -105,7 +106,7 @@ class RuleSet:
 
 
 def _words_macro(words: list[str]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=longest_first)) + ")"
 
 
 def _expand(pattern: str, macros: dict[str, str], where: str, errors: list[str],
