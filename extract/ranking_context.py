@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 _NAME_RIGHT_AFTER = 12  # characters between a position and a name that is its own (" in the ")
 _CLAUSE_MARK = cached_compile(r"[,;.:，；。：]")
 _ZONE_WORDS_EN = cached_compile(r"\b(?:zones?|parks?)\b", re.I)
+# "The report assessed 103 cities." / "A total of 178 national-level high-tech zones were assessed."
 _BACK_TO_RANKING_EN = cached_compile(
-    r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<head>evaluation|ranking|rankings|report|assessment|list|index|survey)\b", re.I)
+    r"\s*(?:(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?P<head>evaluation|ranking|rankings|report|assessment|list|index|survey)\b"
+    r"|(?:A\s+total\s+of|Altogether|In\s+all,?)\s+\d)", re.I)
 _POPULATION_EN = cached_compile(r"\b(zones?|parks?|cit(?:y|ies)|count(?:y|ies)|provinces?|districts?)\b", re.I)
 _POPULATION_STEMS = {"zone": "zone", "park": "zone", "city": "city", "citi": "city", "coun": "county",
                      "prov": "province", "dist": "district"}
@@ -221,7 +223,8 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
         for after in range(item.sentence + 1, horizon + 1):
             back = _BACK_TO_RANKING_EN.match(ctx.doc.text, ctx.doc.sentence_span(after)[0])
             # "The report assessed 103 cities." is not about an entry of "the evaluation of zones".
-            if back and (not named or back.group("head").rstrip("s") in named.lower()):
+            head = back.group("head") if back else None
+            if back and (not named or head is None or head.rstrip("s") in named.lower()):
                 for found in by_sentence.get(after, []):
                     for key in ("year", "total"):
                         if key in found:
