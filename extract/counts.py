@@ -6,63 +6,27 @@ import re
 
 from extract.compiled_regex import cached_compile
 from extract.context import Context
+from extract.count_lists import respectively, respectively_elided
 from extract.count_tables import table_counts
+from extract.count_values import after_leading_place, parse_count, qualifier_of
 from extract.count_filters import (clusters_counted, counts_no_enterprise_en, past_money_threshold,
                                     without_restatements)
 from extract.matcher import Fragment
 from extract.spans import trim_left
 from schemas.record import EnterpriseCount, Evidence
 
-# 、和及与 between the categories of a 分别 list; a level that may stand for a whole category
-# (国家级、省级专精特新企业); a count of places before a category (两市高新技术企业).
-_JOINERS_ZH = cached_compile(r"[、和及与]")
-_LEVEL_ZH = cached_compile(r"(?:国家级|国家|省级|省|市级|市|县级|区级|自治区级)(?:以上)?")
-_COUNTED_PLACES_ZH = cached_compile(r"[两三四五六七八九十\d]{1,2}[市县区地家个]")
 _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
 _CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of)\s+", re.I)
 _SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these)", re.I)
 _OF_THEM = cached_compile(r"\bof\s+(?:them|these|which)\b", re.I)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
 _NEW_CLAUSE_EN = cached_compile(r",\s+and\s+")
-_WHOLE_ZH = cached_compile(r"整个(?=\w)")
 # "the whole city of Jingmen" / "the whole Yulin city" (全玉林市): the place follows.
-_WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:(?:city|province|county|district|zone|region)(?:\s+of)?\s+|"
-                              r"(?=(?-i:[A-Z]))|[a-z][\w'’-]*\s+(?:city|county|district|province)\s+)", re.I)
-_WHOLE_BEFORE_EN = cached_compile(r"\bwhole\s+$", re.I)
-_WHOLE_NOUN_EN = cached_compile(r"(?:city|county|district|province|region|zone)\s+", re.I)
-_DIVISION_NOUN_EN = cached_compile(r"\s+(?:city|county|district|province)\b", re.I)
-_QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
 # "… in Zhuhai High-tech Zone", "… have settled in the Jiuquan ETDZ", "… are based in the zone"
 _IN_PLACE_EN = cached_compile(r"\s+(?:(?:have|has|had)\s+(?:settled|gathered|clustered|located|put\s+down\s+roots)\s+|"
                               r"(?:are|were|is)\s+(?:based|located|clustered|gathered)\s+)?(?:in|at)\s+(?P<place>)(?:the\s+)?")
 _LEVEL_TAIL_EN = cached_compile(r"\s+(?:at|above|at\s+or\s+above|at\s+and\s+above)\s+(?:the\s+)?[\w-]+"
                             r"(?:[\s-]+level)?(?:\s+(?:or|and)\s+(?:above|higher))?$", re.I)
-
-
-def _parse(language: str, text: str) -> int | None:
-    if language == "zh":
-        from extract.numbers_zh import parse_number
-    else:
-        from extract.numbers_en import parse_number
-    return parse_number(text)
-
-
-def _qualifier(ctx: Context, fragment: Fragment) -> str:
-    for group in ("qualifier_before", "qualifier_after"):
-        text = fragment.text(ctx.doc, group)
-        if not text:
-            continue
-        key = text.lower().strip()
-        if group == "qualifier_after":
-            # Words said only after the number: "1,100-plus", "1,800 more home".
-            after = next((q for q in _QUALIFIERS if key in ctx.words(f"qualifier_{q}_after")), None)
-            if after is not None:
-                return after
-        for qualifier in _QUALIFIERS:
-            words = ctx.words(f"qualifier_{qualifier}")
-            if key in words or any(w in key for w in words if len(w) > 1 or ctx.language == "zh"):
-                return qualifier
-    return "exact"
 
 
 def _paragraph_subject(ctx: Context, fragment: Fragment, carried: tuple[str | None, int]) -> str | None:
@@ -115,7 +79,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             counted_until = previous[0].end
         previous = (fragment, len(items))
         if "counts" in fragment.groups and "category" in fragment.groups:
-            for item in _respectively(ctx, fragment, stop, counted_until):
+            for item in respectively(ctx, fragment, stop, counted_until):
                 items.append(item)
                 sentences.append(fragment.sentence)
                 parts_counted.append((item.evidence.start, item.evidence.end))
@@ -130,7 +94,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                     _same_statement(ctx, sentences[-1], fragment.sentence)
                     or _refers_back(ctx, fragment, sentences[-1])
                     or _sentence_before(ctx, sentences[-1], fragment.sentence)):
-                for item in _respectively_elided(ctx, fragment, items[-1].category, counted_until):
+                for item in respectively_elided(ctx, fragment, items[-1].category, counted_until):
                     items.append(item)
                     sentences.append(fragment.sentence)
                     parts_counted.append((item.evidence.start, item.evidence.end))
@@ -154,7 +118,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             if trimmed is None:
                 continue
             cat_start = trimmed
-        cat_start = _after_leading_place(ctx, cat_start, cat_end)
+        cat_start = after_leading_place(ctx, cat_start, cat_end)
         if ctx.language == "en":
             # "specialized, refined, characteristic and novel SMEs" (专精特新): one term whose
             # commas would end the walk back.
@@ -164,7 +128,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             # platforms reached 136": neither the joiner nor "number of" is what is counted.
             lead = _CATEGORY_LEAD_EN.match(doc.text, cat_start, cat_end)
             cat_start = lead.end() if lead else cat_start
-        count = _parse(ctx.language, fragment.text(doc, "count") or "")
+        count = parse_count(ctx.language, fragment.text(doc, "count") or "")
         if count is None:
             continue
         others = [fragment.groups[g] for g in ("count", "qualifier_before", "qualifier_after")
@@ -207,7 +171,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             continue
         seen.add(key)
         items.append(EnterpriseCount(subject=subject, category=category, count=count,
-                                     qualifier=_qualifier(ctx, fragment),
+                                     qualifier=qualifier_of(ctx, fragment),
                                      evidence=doc.evidence(start, end)))
         sentences.append(fragment.sentence)
         carried = (subject, end)
@@ -230,133 +194,6 @@ def _with_table_counts(items: list[EnterpriseCount], rows: list[EnterpriseCount]
             j += 1
         merged.append(item)
     return merged + rows[j:]
-
-
-def _respectively_elided(ctx: Context, fragment: Fragment, category: str, after: int) -> list[EnterpriseCount]:
-    """One count per place named between the last count and 分别, in order, of `category`."""
-    doc = ctx.doc
-    parts = list(_one_count(ctx).finditer(doc.text, *fragment.groups["counts"]))
-    places = [p for p in ctx.places.before(fragment.start, 0) if p.kind != "reference" and p.start >= after]
-    parts = _each(fragment, parts, places)
-    if len(parts) < 2 or len(places) != len(parts):
-        return []
-    entries = (_list_entry(ctx, fragment, part, place, category, place.start, part.end())
-               for place, part in zip(places, parts))
-    return [entry for entry in entries if entry is not None]
-
-
-def _each(fragment: Fragment, parts: list[re.Match], places: list) -> list[re.Match]:
-    """渭南、汉中、榆林孵化器数量均为9家 / 于都县、兴国县各有27家 / "Shapingba, Jiangjin and Banan
-    each have more than 150": one number that each of the places has."""
-    if "each" in fragment.groups and len(parts) == 1 and len(places) >= 2:
-        return parts * len(places)
-    return parts
-
-
-def _list_entry(ctx: Context, fragment: Fragment, part: re.Match, place, category: str,
-                start: int, end: int) -> EnterpriseCount | None:
-    """One entry of a 分别 list: `part` is its number (with its qualifiers), [start, end) its
-    evidence; None for a goal, an increase or an unreadable number."""
-    count = _parse(ctx.language, part.group("count"))
-    if count is None or not category or ctx.is_target(start, end) or ctx.is_increase(start, part.start()):
-        return None
-    groups = {g: part.span(g) for g in ("count", "qualifier_before", "qualifier_after") if part.group(g)}
-    one = Fragment(fragment.rule, fragment.kind, start, end, fragment.sentence, groups)
-    subject = ctx.places.resolve(place) if place is not None else None
-    return EnterpriseCount(subject=ctx.value(subject), category=category, count=count,
-                           qualifier=_qualifier(ctx, one), evidence=ctx.doc.evidence(start, end))
-
-
-def _one_count(ctx: Context):
-    return ctx.ruleset.compile("{list_count}")
-
-
-def _respectively(ctx: Context, fragment: Fragment, stop: frozenset[str], after: int) -> list[EnterpriseCount]:
-    """分别 lists, one count per entry in order. 宝鸡高新区、渭南高新区分别拥有高新技术企业736家和
-    315家: per place named before. 高新技术企业和科技型中小企业分别达到520家和1300家 (the
-    categories before 分别, as many as the numbers): per category, of the one subject."""
-    doc = ctx.doc
-    cat_start, cat_end = fragment.groups["category"]
-    counts_start, counts_end = fragment.groups["counts"]
-    parts = list(_one_count(ctx).finditer(doc.text, counts_start, counts_end))
-    if "each" in fragment.groups:
-        places = [p for p in ctx.places.before(_trimmed(ctx, cat_start, cat_end, stop), 0)
-                  if p.kind != "reference" and p.start >= after]
-        parts = _each(fragment, parts, places)
-    if len(parts) < 2:
-        return []
-    # 分别拥有高新技术企业628家、135家和87家，3家高新区…: a number after a comma may open the
-    # next clause; it belongs to the list only if the places are as many as the numbers.
-    named_before = sum(p.kind != "reference" for p in ctx.places.before(cat_start, 0))
-    while len(parts) > 2 and named_before < len(parts) and "," in doc.text[parts[-2].end():parts[-1].start()]:
-        parts.pop()
-    categories = _split_categories(ctx, cat_start, cat_end, len(parts), stop) if cat_end <= counts_start else None
-    if categories is not None:
-        subject = ctx.subject_before(categories[0][1])
-        entries = [(subject, category, begin) for category, begin in categories]
-    else:
-        begin = _trimmed(ctx, cat_start, cat_end, stop)
-        # The places may stand inside the category's span (洛阳、新乡两市高新技术企业分别为…).
-        places = [p for p in ctx.places.before(begin, 0) if p.kind != "reference"]
-        # 省级专精特新企业数量较多的是赣州经开区、章贡区、南康区，分别为128家、96家、81家: the
-        # places named between the category and its numbers.
-        between = [p for p in ctx.places.in_sentence(fragment.sentence)
-                   if p.kind != "reference" and cat_end <= p.start and p.end <= counts_start]
-        places = between if len(between) == len(parts) else places
-        if len(places) < len(parts) or begin >= cat_end:
-            return []
-        category = doc.value(begin, cat_end).strip()
-        entries = [(place, category, begin) for place in places[-len(parts):]]
-    out = []
-    for (place, category, begin), part in zip(entries, parts):
-        # Evidence: the category and this number (高新技术企业736家和315家 for the second).
-        start, end = (begin, part.end()) if cat_end <= counts_start else (part.start(), cat_end)
-        if "each" in fragment.groups and place is not None:
-            start = min(start, place.start)  # 渭南、汉中、榆林孵化器数量均为9家: from the place on
-        entry = _list_entry(ctx, fragment, part, place, category, start, end)
-        if entry is not None:
-            out.append(entry)
-    return out
-
-
-def _trimmed(ctx: Context, start: int, end: int, stop: frozenset[str]) -> int:
-    """Where a category written before its numbers begins: after verbs, places and a count of
-    places (洛阳、新乡两市高新技术企业 → 高新技术企业)."""
-    trimmed = trim_left(ctx.doc, start, end, stop)
-    begin = _after_leading_place(ctx, end if trimmed is None else trimmed, end)
-    counted = _COUNTED_PLACES_ZH.match(ctx.doc.text, begin, end) if ctx.language == "zh" else None
-    return counted.end() if counted else begin
-
-
-def _split_categories(ctx: Context, start: int, end: int, n: int, stop: frozenset[str]):
-    """高新技术企业和科技型中小企业 / 国家级、省级专精特新企业 / 国家级和省级孵化器 before 分别: the
-    last `n` categories joined by 、和及与, as (category, start); a bare level (国家级) takes the
-    head of the last one. None unless there are `n` of them."""
-    if ctx.language != "zh":
-        return None
-    text = ctx.doc.text
-    joints = list(_JOINERS_ZH.finditer(text, start, end))
-    if len(joints) < n - 1:
-        return None
-    joints = joints[len(joints) - (n - 1):]
-    spans = list(zip([start] + [m.end() for m in joints], [m.start() for m in joints] + [end]))
-    spans[0] = (_trimmed(ctx, *spans[0], stop), spans[0][1])
-    if any(a >= b for a, b in spans):
-        return None
-    last_a, last_b = spans[-1]
-    level = _LEVEL_ZH.match(text, last_a, last_b)
-    head = text[level.end() if level else last_a:last_b]
-    heads = ctx.words("count_heads")
-    out = []
-    for a, b in spans:
-        words = text[a:b]
-        if any(words.endswith(h) for h in heads):
-            out.append((ctx.doc.value(a, b), a))
-        elif level and _LEVEL_ZH.fullmatch(text, a, b):
-            out.append((ctx.doc.value(a, b) + ctx.doc.value(last_b - len(head), last_b), a))
-        else:
-            return None
-    return out
 
 
 def _on_one_line(ctx: Context, original_end: int, start: int) -> bool:
@@ -414,7 +251,7 @@ def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseC
         if zone is None or zone.kind != "zone":
             return None
         subject = ctx.value(zone)
-    count = _parse(ctx.language, fragment.text(ctx.doc, "count") or "")
+    count = parse_count(ctx.language, fragment.text(ctx.doc, "count") or "")
     # A share is less than the whole; the next place of a list (…187家；旌阳区126家) need not be.
     opened = _SHARES_OPEN.match(ctx.doc.text, ctx.clause_start(fragment.start)) is not None
     if count is None or (opened and count >= total.count) or ctx.is_target(fragment.start, fragment.end):
@@ -423,36 +260,7 @@ def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseC
     start = total.evidence.start
     end = ctx.doc.original_span(fragment.start, fragment.end)[1]
     return EnterpriseCount(subject=subject, category=total.category,
-                           count=count, qualifier=_qualifier(ctx, fragment),
+                           count=count, qualifier=qualifier_of(ctx, fragment),
                            evidence=Evidence(start=start, end=end, text=ctx.doc.map.original[start:end]))
-
-
-def _after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
-    """辽宁省高新技术企业达到1.2万家 / 整个衡阳市的科技型中小企业 / "whole city of Jingmen high-tech
-    enterprises 782" (全市): the place opening the category is its subject, not part of what is
-    counted."""
-    cat_start = _after_whole(ctx, cat_start, cat_end)
-    for place in ctx.places.in_sentence(ctx.doc.sentence_of(cat_start)):
-        if place.start == cat_start and place.kind != "reference" and place.end < cat_end - 1:
-            end = place.end
-            noun = _DIVISION_NOUN_EN.match(ctx.doc.text, end) if ctx.language == "en" else None
-            end = noun.end() if noun else end
-            while ctx.doc.text[end:end + 1] in ("的", " "):
-                end += 1
-            # "Zigong whole city scale above industry enterprise" (自贡全市规上工业企业)
-            return _after_whole(ctx, end, cat_end)
-    return cat_start
-
-
-def _after_whole(ctx: Context, start: int, end: int) -> int:
-    """Past "the whole city (of)" / 整个 at `start`, if written there; past the "city" of "the
-    whole city science and technology type SMEs" (全市科技型中小企业), where the walk back to the
-    category's start stopped on "whole"."""
-    text = ctx.doc.text
-    if ctx.language == "en" and _WHOLE_BEFORE_EN.search(text, max(0, start - 8), start):
-        noun = _WHOLE_NOUN_EN.match(text, start, end)
-        return noun.end() if noun and noun.end() < end else start
-    whole = (_WHOLE_OF_EN if ctx.language == "en" else _WHOLE_ZH).match(text, start, end)
-    return whole.end() if whole else start
 
 
