@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import json
@@ -177,6 +178,9 @@ class OutputFile:
             handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial",
                                             dir=str(path.parent))
             self.partial = Path(name)
+            # Whatever ends the run (a Ctrl-C landing where no handler sees it), the temporary
+            # file goes with it; a committed run has renamed it already.
+            atexit.register(self._discard_partial)
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(handle, 0o666 & ~umask)  # mkstemp makes it private; the result should not be
@@ -186,11 +190,18 @@ class OutputFile:
         self.stream.close()
         if self.partial is not None:
             os.replace(self.partial, self.path)
+            self.partial = None
 
     def abort(self) -> None:
-        self.stream.close()
+        try:
+            self.stream.close()
+        finally:
+            self._discard_partial()
+
+    def _discard_partial(self) -> None:
         if self.partial is not None:
             self.partial.unlink(missing_ok=True)
+            self.partial = None
 
 
 def completed_sources(path: Path) -> set[str]:
