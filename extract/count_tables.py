@@ -15,6 +15,7 @@ import re
 from extract import text_tables
 from extract.compiled_regex import cached_compile
 from extract.context import Context
+from extract.count_values import parse_count
 from schemas.record import EnterpriseCount
 
 _UNIT = cached_compile(r"\s*[（(](?:家|个|户|所|home|homes|number|no\.|firms|units)[)）]\s*$", re.I)
@@ -78,10 +79,9 @@ def _row_counts(ctx: Context, cells: list[tuple[int, int]], columns: dict[int, t
     out = []
     for index, (cat_start, cat_end) in columns.items():
         start, end = cells[index]
-        number = _NUMBER.fullmatch(doc.text, start, end)
-        if number is None:
+        count = parse_count(ctx.language, doc.text[start:end]) if _NUMBER.fullmatch(doc.text, start, end) else None
+        if count is None:
             continue
         out.append(EnterpriseCount(subject=doc.value(place_start, place_end), category=doc.value(cat_start, cat_end),
-                                   count=int(number.group().replace(",", "")), qualifier="exact",
-                                   evidence=doc.evidence(place_start, end)))
+                                   count=count, qualifier="exact", evidence=doc.evidence(place_start, end)))
     return out

@@ -93,7 +93,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             if items and _on_one_line(ctx, items[-1].evidence.end, fragment.start) and (
                     _same_statement(ctx, sentences[-1], fragment.sentence)
                     or _refers_back(ctx, fragment, sentences[-1])
-                    or _sentence_before(ctx, sentences[-1], fragment.sentence)):
+                    or _sentence_before(sentences[-1], fragment.sentence)):
                 for item in respectively_elided(ctx, fragment, items[-1].category, counted_until):
                     items.append(item)
                     sentences.append(fragment.sentence)
@@ -205,7 +205,7 @@ def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= at < end for start, end in spans)
 
 
-def _sentence_before(ctx: Context, earlier: int, later: int) -> bool:
+def _sentence_before(earlier: int, later: int) -> bool:
     """The sentence just before (…东湖高新区6700余家。襄阳、宜昌两市分别为1952家和1618家。): a
     list that names no category goes on with the count just made."""
     return earlier == later - 1
@@ -216,11 +216,10 @@ def _refers_back(ctx: Context, fragment: Fragment, earlier: int) -> bool:
     "Among them" (…8870家。其中，禅城区1046家), or its numbers are "of them" ("Fuzhou, Xiamen and
     Quanzhou were home to 5,300, 4,100 and 3,200 of them respectively"; "Shenzhen accounted for
     24,000 of them, followed by Guangzhou with 12,600")."""
-    if earlier != fragment.sentence - 1:
+    if not _sentence_before(earlier, fragment.sentence):
         return False
-    text = ctx.doc.text
-    return (_SHARES_OPEN.match(text, ctx.doc.sentence_span(fragment.sentence)[0]) is not None
-            or _OF_THEM.search(text, ctx.doc.sentence_span(fragment.sentence)[0], fragment.end) is not None)
+    text, start = ctx.doc.text, ctx.doc.sentence_span(fragment.sentence)[0]
+    return _SHARES_OPEN.match(text, start) is not None or _OF_THEM.search(text, start, fragment.end) is not None
 
 
 def _same_statement(ctx: Context, earlier: int, later: int) -> bool:

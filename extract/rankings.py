@@ -118,6 +118,11 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     context: list[tuple[Fragment, dict]] = []
     last_list: list[Entry] = []
     trigger = ctx.ruleset.triggers.get("ranking")
+    # Sentences that speak of rankings: only there does a year or a ranking's name count, and only
+    # they bridge the look-back for context (a year in 截至2023年底 is no ranking's); with or
+    # without skipping sentences, the same ones.
+    related = {sentence for sentence in {f.sentence for f in fragments}
+               if trigger is None or trigger.search(doc.text, *doc.sentence_span(sentence))}
     # "up from 36th in 2021": the year of an earlier position is not the ranking's year.
     past: dict[int, list[tuple[int, int]]] = {}
     # "It came 12th in 2021.": a sentence stating a position speaks of a ranking.
@@ -133,9 +138,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
                 or _founding_year_en(ctx, fragment)):
             continue
         if all(g in _CONTEXT_GROUPS for g in fragment.groups):
-            # A year or a ranking's name counts only in a sentence that speaks of rankings.
-            start, end = ctx.doc.sentence_span(fragment.sentence)
-            if trigger is None or trigger.search(ctx.doc.text, start, end):
+            if fragment.sentence in related:
                 # "clusters in 2021": an English year alone needs a sentence about a ranking.
                 if (ctx.language == "en" and set(fragment.groups) == {"year"} and not _about_ranking(ctx, fragment)
                         and fragment.sentence not in positioned):
@@ -216,10 +219,6 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             rank_first = fragment.groups.get("rank", (own.start,))[0] < own.start
             start = own.start if "subject" in fragment.groups and not rank_first else min(start, own.start)
         items.append(Entry(subject, start, fragment.end, fragment.sentence, values))
-    # Sentences that speak of rankings (a year in 截至2023年底 is no ranking's and does not bridge
-    # the look-back for context; with or without skipping sentences, the same ones).
-    related = {f.sentence for f in fragments
-               if trigger is None or trigger.search(doc.text, *doc.sentence_span(f.sentence))}
     index = context_index(ctx, context)
     finished = [finish(ctx, item, context, related, floor_of(items, item), index) for item in items]
     # (Chinese: the year only; a size stated once may be a sub-ranking's, 在N家中 is said where meant.)
