@@ -88,6 +88,46 @@ def share_context(finished: list[tuple[_Item, Ranking]], keys: tuple[str, ...]) 
     return out
 
 
+_ZONE_CLASSES = (("high-tech", cached_compile(r"高新|high[\s-]*tech|hi[\s-]*tech|high\s+and\s+new|torch", re.I)),
+                 ("development", cached_compile(r"经开|经济技术|economic\s+and\s+technolog|\bETDZ\b", re.I)))
+
+
+def _zone_class(text: str) -> Optional[str]:
+    found = {name for name, pattern in _ZONE_CLASSES if pattern.search(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def name_sole_ranking(ctx: Context, finished: list[tuple[_Item, Ranking]]) -> list[tuple[_Item, Ranking]]:
+    """An article that names one ranking of zones only: a zone's position stated paragraphs
+    later without a name ("Guiyang National High-tech Zone held its position at 58th.") is in
+    that ranking, when the zone is of the kind ranked (a high-tech zone in a ranking of
+    high-tech zones). Its year comes along; its size does not, being often a sub-list's."""
+    # A headline's shorthand for the body's ranking ("national high-tech park ranking") is no
+    # second ranking.
+    body = [(item, ranking) for item, ranking in finished if not ctx.doc.in_first_line(item.sentence)]
+    names = {ranking.ranking for _, ranking in body if ranking.ranking}
+    if len(names) != 1:
+        return finished
+    name = names.pop()
+    year = next((ranking.year for _, ranking in body if ranking.ranking == name and ranking.year), None)
+    # The name may not say what it ranks ("the Ministry's 2022 comprehensive evaluation"); then
+    # the places it is named for do.
+    kinds = {_zone_class(ranking.subject or "") for _, ranking in body if ranking.ranking == name}
+    ranked = _zone_class(name) or (kinds.pop() if len(kinds) == 1 else None)
+    if ranked is None:
+        return finished
+    out = []
+    for item, ranking in finished:
+        unplaced = ranking.ranking is None and ranking.year is None and ranking.total is None
+        if (unplaced and not item.scoped and item.subject is not None and item.subject.kind == "zone"
+                and _zone_class(ranking.subject or "") == ranked):
+            update = {"ranking": name, "year": year}
+            item.values.update(update)
+            ranking = ranking.model_copy(update=update)
+        out.append((item, ranking))
+    return out
+
+
 def fits(total: Optional[int], rank: Optional[int]) -> bool:
     """No place ranks 19th among 13."""
     return total is None or rank is None or rank <= total

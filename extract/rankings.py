@@ -9,7 +9,7 @@ from typing import Optional
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
-from extract.ranking_context import context_index, finish, floor_of, share_context
+from extract.ranking_context import context_index, finish, floor_of, name_sole_ranking, share_context
 from extract import ranking_scope_en
 from extract.ranking_merge import merge_restated
 from extract.ranking_subjects import locates, ranks_non_place, same_place, subject_before
@@ -223,6 +223,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     finished = [finish(ctx, item, context, related, floor_of(items, item), index) for item in items]
     # (Chinese: the year only; a size stated once may be a sub-ranking's, 在N家中 is said where meant.)
     finished = share_context(finished, ("year", "total") if ctx.language == "en" else ("year",))
+    finished = name_sole_ranking(ctx, finished)
     # An entry with no position, move or streak left (第0位) states nothing.
     return [r for r in merge_restated(ctx, finished)
             if r.rank is not None or r.change is not None or r.streak is not None]

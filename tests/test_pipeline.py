@@ -112,3 +112,25 @@ def test_related_stories_end_an_english_page():
     record = extract_text(text)
     assert record.title == "Xiangyang High-tech Zone climbs five places"
     assert [(c.subject, c.count) for c in record.enterprise_counts] == [("Xiangyang High-tech Zone", 1020)]
+
+
+_ONE_RANKING_EN = ("Zones in the region make progress\n\nNanning High-tech Zone rose three places to 40th in the "
+                   "2023 comprehensive evaluation of national high-tech zones. The zone has 900 high-tech "
+                   "enterprises. Its output grew by 8 percent. Exports rose too. Officials were pleased.\n\n")
+_ONE_RANKING_ZH = ("广西高新区发展综述\n\n南宁高新区在2023年国家高新区综合评价中位列第40位，较上年前移3位。"
+                   "该区拥有高新技术企业900家。园区产值增长8%。出口也在增长。\n\n")
+
+
+@pytest.mark.parametrize("text,subject,year", [
+    (_ONE_RANKING_EN + "Guilin High-tech Zone held its position at 75th.", "Guilin High-tech Zone", 2023),
+    (_ONE_RANKING_ZH + "桂林高新区继续保持第75位。", "桂林高新区", 2023),
+    # Not a zone of the kind ranked.
+    (_ONE_RANKING_EN + "Nanning Economic and Technological Development Zone held its position at 75th.",
+     "Nanning Economic and Technological Development Zone", None),
+    # A position with a size of its own is in a ranking of its own.
+    (_ONE_RANKING_ZH + "柳州高新区在全国169家高新区中排名第60位。", "柳州高新区", None),
+], ids=["en-same-kind", "zh-same-kind", "en-other-kind", "zh-own-size"])
+def test_an_unnamed_position_far_on_is_in_the_articles_one_ranking(text, subject, year):
+    ranking = next(r for r in extract_text(text).rankings if r.subject == subject)
+    assert ranking.year == year
+    assert (ranking.ranking is not None) == (year is not None)
