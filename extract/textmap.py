@@ -8,6 +8,7 @@ normalized character maps back to exactly one original span.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from functools import lru_cache
@@ -17,6 +18,8 @@ from extract.compiled_regex import cached_compile
 # Characters NFKC never changes in practice: ASCII and the CJK unified ideographs block.
 # Only the others are looked at one by one, which keeps normalization linear and cheap.
 _MAYBE_CHANGED = cached_compile(r"[^\x00-\x7f\u4e00-\u9fff]")
+# "1,780 house" / "300 houses" (家): a counter word right after a number.
+_HOUSE_UNIT = cached_compile(r"(?<=\d )houses?\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +44,7 @@ class TextMap:
 
     __slots__ = ("original", "text", "_starts", "_ends", "simplified")
 
-    def __init__(self, original: str, simplify: bool = False):
+    def __init__(self, original: str, simplify: bool = False, machine_units: bool = False):
         self.original = original
         self._starts: array | None = None  # None means identity mapping
         self._ends: array | None = None
@@ -49,6 +52,38 @@ class TextMap:
         self.text = self._nfkc(original)
         if simplify:
             self._simplify()
+        if machine_units:
+            self._unify_units()
+
+    def _unify_units(self) -> None:
+        """Machine translation renders the counter 家 as "home", "family" or "house"; the
+        rules know "home", so "1,780 house" reads "1,780 home" (mapped back to "house").
+
+        >>> m = TextMap("enterprises 1,780 houses.", machine_units=True)
+        >>> m.text, m.span(12, 22)
+        ('enterprises 1,780 home.', (12, 24))
+        """
+        found = list(_HOUSE_UNIT.finditer(self.text))
+        if not found:
+            return
+        n = len(self.text)
+        starts = self._starts if self._starts is not None else array("l", range(n))
+        ends = self._ends if self._ends is not None else array("l", range(1, n + 1))
+        pieces, new_starts, new_ends, last = [], array("l"), array("l"), 0
+        for match in found:
+            i, j = match.span()
+            pieces += [self.text[last:i], "home"]
+            new_starts.extend(starts[last:i])
+            new_ends.extend(ends[last:i])
+            # Each letter of "home" stands for the whole word.
+            new_starts.extend([starts[i]] * 4)
+            new_ends.extend([ends[j - 1]] * 4)
+            last = j
+        pieces.append(self.text[last:])
+        new_starts.extend(starts[last:])
+        new_ends.extend(ends[last:])
+        self.text = "".join(pieces)
+        self._starts, self._ends = new_starts, new_ends
 
     def _nfkc(self, original: str) -> str:
         pieces: list[str] = []
