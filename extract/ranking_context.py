@@ -162,17 +162,46 @@ def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[d
 _NAME_FILLERS = cached_compile(r"综合|全国|国家级|国家|年度|结果|\s+")
 
 
-def _year_of_announcement(by_sentence: dict[int, list[dict]], sentence: int, name: Optional[str]) -> dict:
+_HEAD_EN = cached_compile(r"\b(evaluation|ranking|assessment|index|list)s?\b", re.I)
+_SCOPES_EN = (("national", cached_compile(r"\b(?:national|nationwide|china|country)\b", re.I)),
+              ("regional", cached_compile(r"\b(?:provinc\w*|regional|region|municipal|city)\b", re.I)))
+
+
+def _kind_en(name: str) -> Optional[tuple]:
+    """What an English ranking's name says it is: its head noun, its scope, the zones it ranks."""
+    head = _HEAD_EN.search(name)
+    if head is None:
+        return None
+    scopes = tuple(scope for scope, pattern in _SCOPES_EN if pattern.search(name))
+    return head.group(1).lower(), scopes, _zone_class(name)
+
+
+def _year_of_announcement(by_sentence: dict[int, list[dict]], sentence: int, name: Optional[str],
+                          language: str) -> dict:
     """科技部发布2022年度国家高新区评价结果。在全国177家国家高新区综合评价中，…: the sentence just
-    before names the same ranking (give or take 综合, 国家, 结果) with its year."""
+    before names the same ranking (give or take 综合, 国家, 结果) with its year. English names
+    the announced ranking again in other words ("… notified the 2023 annual national high and
+    new technology industry development zone evaluation results. … Among the 177 national
+    high-tech zones participating the evaluation, …"): the same head noun, one of the two
+    sentences before."""
     if not name:
         return {}
-    key = _NAME_FILLERS.sub("", name)
-    for found in by_sentence.get(sentence - 1, []):
-        other = _NAME_FILLERS.sub("", found.get("ranking") or "")
-        year = found.get("year") or next((f["year"] for f in by_sentence.get(sentence - 1, []) if "year" in f), None)
-        if other and year is not None and other == key:
-            return {"year": year}
+    if language == "en":
+        key, before = _kind_en(name), (sentence - 1, sentence - 2)
+        if key is None:
+            return {}
+    else:
+        key, before = _NAME_FILLERS.sub("", name), (sentence - 1,)
+    for earlier in before:
+        for found in by_sentence.get(earlier, []):
+            ranking = found.get("ranking") or ""
+            if language == "en":
+                other = _kind_en(ranking)
+            else:
+                other = _NAME_FILLERS.sub("", ranking)
+            year = found.get("year") or next((f["year"] for f in by_sentence.get(earlier, []) if "year" in f), None)
+            if other and year is not None and other == key:
+                return {"year": year}
     return {}
 
 
@@ -249,7 +278,7 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
                 values.setdefault(key, value)
         if any("ranking" in found for found in found_here):
             if "year" not in values:
-                values.update(_year_of_announcement(by_sentence, sentence, values.get("ranking")))
+                values.update(_year_of_announcement(by_sentence, sentence, values.get("ranking"), ctx.language))
             named_at = sentence
             break
         gap = 0 if sentence in related else gap + 1

@@ -134,3 +134,19 @@ def test_an_unnamed_position_far_on_is_in_the_articles_one_ranking(text, subject
     ranking = next(r for r in extract_text(text).rankings if r.subject == subject)
     assert ranking.year == year
     assert (ranking.ranking is not None) == (year is not None)
+
+
+_ANNOUNCED_EN = ("Hunan zones progress\n\nRecently, the Torch Center notified the 2023 annual national high and "
+                 "new technology industry development zone evaluation results. Reporter learned the whole "
+                 "province zones improve. ")
+
+
+@pytest.mark.parametrize("text,year", [
+    (_ANNOUNCED_EN + "Among the 177 national high-tech zones participating the evaluation, Changsha high-tech "
+     "zone rank 11th, same as last year.", 2023),
+    # A province's own evaluation is another ranking, whatever the national one's year.
+    (_ANNOUNCED_EN + "In the province development zone comprehensive evaluation, Changsha high-tech zone rank "
+     "2nd, same as last year.", None),
+], ids=["same-ranking-in-other-words", "another-ranking"])
+def test_a_ranking_named_again_takes_the_year_it_was_announced_with(text, year):
+    assert extract_text(text).rankings[0].year == year
