@@ -71,6 +71,18 @@ def counts_no_enterprise_en(ctx: Context, category: str, count_start: int) -> bo
             or bool(_LIST_NUMBER_EN.search(ctx.doc.text, max(0, count_start - 8), count_start)))
 
 
+_PLURAL = cached_compile(r"(?<=[a-z])(?:(?P<ies>ies)|(?<!s)s)\b")
+
+
+def _singular(category: str) -> str:
+    """"high and new technology enterprises" and "… enterprise" name one category.
+
+    >>> _singular("High-tech Enterprises"), _singular("technology companies"), _singular("高新技术企业")
+    ('high-tech enterprise', 'technology company', '高新技术企业')
+    """
+    return _PLURAL.sub(lambda m: "y" if m.group("ies") else "", category.lower())
+
+
 def without_restatements(items: list[EnterpriseCount], headline: list[bool]) -> list[EnterpriseCount]:
     """A headline repeating a count of the body (科技型中小企业6.5万余家; 零部件企业500家以上 for the
     body's 汽车零部件企业500家以上), or the body stating the same count of the same subject twice,
@@ -80,7 +92,7 @@ def without_restatements(items: list[EnterpriseCount], headline: list[bool]) -> 
     subjects_kept: dict[tuple[int, str], set] = {}
     kept = []
     for item, in_headline in zip(items, headline):
-        key = (item.count, item.category)
+        key = (item.count, _singular(item.category))
         if in_headline and any(count == item.count and category.endswith(item.category.lower())
                                  and (category == item.category.lower() or qualifier == item.qualifier)
                                  for count, qualifier, category in in_body):
