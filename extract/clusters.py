@@ -18,6 +18,8 @@ from extract.spans import trim_left
 from schemas.record import Cluster
 
 _CLUSTER_OF_EN = cached_compile(r"cluster\s+of\s", re.I)
+_REFERENCE_AFTER_EN = cached_compile(r",\s+(?:the|this|that)\s+(?:industrial\s+|industry\s+)?cluster\b", re.I)
+_REFERENCE_END_EN = cached_compile(r"\b(?:of|for)\s+(?:the|this|that)\s+(?:industrial\s+|industry\s+)?cluster$", re.I)
 _EN_CANON = [(cached_compile(r"\bindustrial\b"), "industry"), (cached_compile(r"\bindustries\b"), "industry"),
              (cached_compile(r"\bmaterials\b"), "material"), (cached_compile(r"[\s\-]+"), "")]
 
@@ -212,6 +214,12 @@ class _ClusterBuilder:
         # ("Its core area is X", the fragment opening with the reference.)
         clause = text[self.ctx.clause_start(fragment.start):fragment.start + 8].lower()
         if before and any(w in clause for w in self.ctx.words("cluster_references")):
+            if self.doc.sentence_of(before[-1].start) >= sentence - 6:
+                return before[-1]
+        # "Anchored by the Liudong New Area, the cluster brings together …" / "X is the main
+        # battlefield of the cluster development": the cluster referred to, right after the zone.
+        if before and self.ctx.language == "en" and (_REFERENCE_AFTER_EN.match(text, fragment.end)
+                                                    or _REFERENCE_END_EN.search(text, fragment.start, fragment.end)):
             if self.doc.sentence_of(before[-1].start) >= sentence - 6:
                 return before[-1]
         candidates = [m for m in before if self.doc.sentence_of(m.start) in (sentence, sentence - 1)]
