@@ -160,6 +160,21 @@ def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[d
 
 
 _NAME_FILLERS = cached_compile(r"综合|全国|国家级|国家|年度|结果|\s+")
+_NAME_SYNONYMS = ((cached_compile(r"全省省级"), "省级"), (cached_compile(r"高新技术产业开发区"), "高新区"), (cached_compile(r"经济技术开发区"), "经开区"),
+                  (cached_compile(r"评价|排名|考核|考评|评估"), "评价"))
+
+
+def _ranking_key(name: str) -> str:
+    """What a Chinese ranking's name says, give or take its wording: 全省省级高新技术产业开发区评价
+    and 省级高新区综合排名 are one ranking.
+
+    >>> _ranking_key("全省省级高新技术产业开发区评价") == _ranking_key("省级高新区综合排名")
+    True
+    """
+    key = _NAME_FILLERS.sub("", name)
+    for pattern, word in _NAME_SYNONYMS:
+        key = pattern.sub(word, key)
+    return key
 
 
 _HEAD_EN = cached_compile(r"\b(evaluation|ranking|assessment|index|list)s?\b", re.I)
@@ -178,27 +193,23 @@ def _kind_en(name: str) -> Optional[tuple]:
 
 def _year_of_announcement(by_sentence: dict[int, list[dict]], sentence: int, name: Optional[str],
                           language: str) -> dict:
-    """科技部发布2022年度国家高新区评价结果。在全国177家国家高新区综合评价中，…: the sentence just
-    before names the same ranking (give or take 综合, 国家, 结果) with its year. English names
+    """科技部发布2022年度国家高新区评价结果。在全国177家国家高新区综合评价中，…: one of the two
+    sentences before names the same ranking (give or take 综合, 国家, 结果) with its year. English names
     the announced ranking again in other words ("… notified the 2023 annual national high and
     new technology industry development zone evaluation results. … Among the 177 national
-    high-tech zones participating the evaluation, …"): the same head noun, one of the two
-    sentences before."""
+    high-tech zones participating the evaluation, …"): the same head noun."""
     if not name:
         return {}
-    if language == "en":
-        key, before = _kind_en(name), (sentence - 1, sentence - 2)
-        if key is None:
-            return {}
-    else:
-        key, before = _NAME_FILLERS.sub("", name), (sentence - 1,)
-    for earlier in before:
+    key = _kind_en(name) if language == "en" else _ranking_key(name)
+    if key is None:
+        return {}
+    for earlier in (sentence - 1, sentence - 2):
         for found in by_sentence.get(earlier, []):
             ranking = found.get("ranking") or ""
             if language == "en":
                 other = _kind_en(ranking)
             else:
-                other = _NAME_FILLERS.sub("", ranking)
+                other = _ranking_key(ranking) if ranking else ""
             year = found.get("year") or next((f["year"] for f in by_sentence.get(earlier, []) if "year" in f), None)
             if other and year is not None and other == key:
                 return {"year": year}
@@ -224,10 +235,13 @@ def _total_named_apart(ctx: Context, context: list[tuple[Fragment, dict]], ranki
     near = set() if named_at is None else {named_at - 1, named_at - 2}
     # A sentence naming a ranking of its own gives that one's size (在全国177家国家高新区综合评价中
     # … 此外，在四川省高新区综合评价中).
-    near -= {fragment.sentence for fragment, found in context if "ranking" in found}
+    key = _ranking_key(ranking)
+    near -= {fragment.sentence for fragment, found in context
+             if "ranking" in found and _ranking_key(found["ranking"]) != key}
     # …发布2023年国家创新型城市创新能力评价结果。在全国103个国家创新型城市中，… / 此前，在中国城市
     # 科技创新发展指数2022中: a size just after another ranking's name is that one's.
-    others = {fragment.sentence for fragment, found in context if found.get("ranking", ranking) != ranking}
+    others = {fragment.sentence for fragment, found in context
+              if _ranking_key(found.get("ranking", ranking)) != key}
     for fragment, found in context:
         if "total" in found and (ctx.doc.in_first_line(fragment.sentence) or fragment.sentence in near) \
                 and _population_zh(ctx.doc.text[fragment.start:fragment.end]) == population \
