@@ -92,7 +92,7 @@ class Span:
 class Document:
     def __init__(self, original: str, language: str):
         self.language = language
-        self.map = TextMap(original, simplify=(language == "zh"), machine_units=(language == "en"))
+        self.map = TextMap.for_language(original, language)
         self.text = self.map.text
         # A saved web page ends with other articles' headlines under 相关阅读 / "Related
         # stories": they are not the article, and their numbers are other places'.

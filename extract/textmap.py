@@ -18,8 +18,8 @@ from extract.compiled_regex import cached_compile
 # Characters NFKC never changes in practice: ASCII and the CJK unified ideographs block.
 # Only the others are looked at one by one, which keeps normalization linear and cheap.
 _MAYBE_CHANGED = cached_compile(r"[^\x00-\x7f\u4e00-\u9fff]")
-# "1,780 house" / "300 houses" (家): a counter word right after a number.
-_HOUSE_UNIT = cached_compile(r"(?<=\d )houses?\b", re.I)
+# "1,780 house" / "300 houses" / "4,000-plus house" (家): a counter word right after a number.
+_HOUSE_UNIT = cached_compile(r"(?:(?<=\d )|(?<=\d-plus )|(?<=\d\+ )|(?<=\d more ))houses?\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +54,12 @@ class TextMap:
             self._simplify()
         if machine_units:
             self._unify_units()
+
+    @classmethod
+    def for_language(cls, original: str, language: str) -> "TextMap":
+        """The copy the rules of `language` match on: Chinese is simplified, English has its
+        machine-translated counters unified."""
+        return cls(original, simplify=(language == "zh"), machine_units=(language == "en"))
 
     def _unify_units(self) -> None:
         """Machine translation renders the counter 家 as "home", "family" or "house"; the

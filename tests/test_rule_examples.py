@@ -63,4 +63,4 @@ def test_corpus_negative(language, kind, text):
 def _normalized(text: str, language: str) -> str:
     from extract.textmap import TextMap
 
-    return TextMap(text, simplify=(language == "zh")).text
+    return TextMap.for_language(text, language).text
