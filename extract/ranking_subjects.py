@@ -22,6 +22,9 @@ _BASED_IN_EN = cached_compile(r",\s+(?:based|headquartered|located)\s+in\s+(?:th
 # "a cable supplier in the district ranks first in China by market share": a company's or a
 # product's position, whatever place is named before it.
 _ITS_EN = cached_compile(r"\b(?:its|their)\s+$", re.I)
+# "Songshan Lake High-tech Zone, a science park in Dongguan that houses Huawei's campus, has
+# climbed to 19th": an apposition describing the zone, closed by a comma before the verb.
+_APPOSITION_EN = cached_compile(r",\s+(?:a|an|one|the|home)\s[^;:]*,\s*(?:has\s+|have\s+|had\s+|also\s+)?$", re.I)
 _BY_MARKET_SHARE_EN = cached_compile(
     r"\s*(?:(?:nationally|worldwide|globally|in\s+(?:the\s+)?(?:world|China|country|nation))\s+)?"
     r"(?:in|by|for)\s+(?:terms\s+of\s+)?(?:its\s+)?(?:global\s+|domestic\s+|national\s+)?"
@@ -191,6 +194,9 @@ def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str])
     # "Changsha High-tech Zone, which hosts Sany Group, ranked 5th": words set off by commas
     # right after the place are about it; they do not name who is ranked.
     parenthetical = gap.startswith(",") and gap.rstrip().endswith(",")
+    zone = next((p for p in reversed(places) if p.kind == "zone" and p.start >= sentence_start), None)
+    if zone is not None and _APPOSITION_EN.match(text, zone.end, fragment.start):
+        return False
     for match in ([] if parenthetical else head.finditer(gap)):
         if _ZONES_AFTER_EN.match(gap, match.end()):
             continue  # "in the 178 national high and new technology industry development zones"

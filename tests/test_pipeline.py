@@ -150,3 +150,11 @@ _ANNOUNCED_EN = ("Hunan zones progress\n\nRecently, the Torch Center notified th
 ], ids=["same-ranking-in-other-words", "another-ranking"])
 def test_a_ranking_named_again_takes_the_year_it_was_announced_with(text, year):
     assert extract_text(text).rankings[0].year == year
+
+
+def test_a_zone_described_in_apposition_is_still_the_one_ranked():
+    text = ("Songshan Lake High-tech Industrial Development Zone, a science park in Dongguan that houses "
+            "Huawei Technologies' research campus, has climbed to 19th place in the league table, up six places.")
+    ranking = extract_text(text).rankings[0]
+    assert (ranking.subject, ranking.rank, ranking.change) == (
+        "Songshan Lake High-tech Industrial Development Zone", 19, 6)
