@@ -82,6 +82,10 @@ class Gazetteer:
                 # Lüliang is written Lyuliang or Lvliang as often (not Luliang: that is 陆良).
                 for spelling in {name, name.replace("ü", "yu"), name.replace("ü", "v")}:
                     table.setdefault(spelling, []).append(d)
+                # 曹县 is "Caoxian" in the tables and "Cao county" in the press (沛县 Pei county).
+                if d.level == "county" and len(d.name_zh) == 2 and d.name_zh.endswith("县") \
+                        and name.endswith("xian") and len(name) > 4:
+                    table.setdefault(name[:-4] + " county", []).append(d)
         _prefer_higher_level(table)
         return table
 

@@ -53,7 +53,7 @@ def test_inferred_marks_what_the_article_does_not_state():
 
 @pytest.mark.parametrize("mention, language", [
     ("全省国家高新区", "zh"), ("中国声谷", "zh"), ("Torch High-tech Zone", "en"), ("", "zh"),
-    ("the zone", "en"),
+    ("the zone", "en"), ("Xinhua", "en"),
 ])
 def test_unknown_or_ambiguous_mentions_have_no_place(mention, language):
     assert resolve_place(mention, language) is None
