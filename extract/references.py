@@ -32,7 +32,9 @@ _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经�
                        # end a park's own name (金阳园区), so it stays open.
                        ("园区", None), ("园区内", None), ("区", {"zone", "district"}), ("区内", {"zone", "district"}),
                        # 全州 / 全盟 an autonomous prefecture or a league, 全旗 a banner.
-                       ("州", {"city"}), ("盟", {"city"}), ("旗", {"county"})]
+                       ("州", {"city"}), ("盟", {"city"}), ("旗", {"county"}),
+                       # 全镇 / 该镇: a town the article names (官湖镇), never the county around it.
+                       ("镇", {"town"})]
 _UNABBREVIATED_EN = {"etdz": "economic and technological development zone"}
 _ABBREVIATED_EN = cached_compile(r"\bETDZ$", re.I)
 FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
@@ -63,7 +65,7 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
         # could mean; a zone's own short name in brackets stays a name of the zone.)
         text = places.doc.text
         return [p for i, p in enumerate(before)
-                if p.kind != "reference" and (wanted is None or kind_of(p) in wanted) and not _locating(places, p)
+                if p.kind != "reference" and (wanted is None or kind_of(p, text) in wanted) and not _locating(places, p)
                 and not (p.kind == "division" and bracketed_alias(text, before, i)
                          and before[i - 1].kind == "zone")
                 # "The Changzhi High-tech Zone has become the core of Shanxi's optoelectronics
@@ -175,8 +177,11 @@ def reference_kinds(places: Places, place: Place) -> Optional[set[str]]:
     return next((kinds for pattern, kinds in _REFERENCE_KINDS_EN if pattern.search(words)), None)
 
 
-def kind_of(place: Place) -> str:
-    """zone, province, city, county_city (a county-level city), county or district."""
+def kind_of(place: Place, text: str = "") -> str:
+    """zone, town (官湖镇, given the text), province, city, county_city (a county-level city),
+    county or district."""
+    if place.kind == "zone" and text and text[place.end - 1:place.end] in ("镇", "乡"):
+        return "town"
     if place.kind == "zone" or place.division is None:
         return place.kind
     if place.division.level == "county" and place.division.name_zh.endswith("市"):

@@ -110,3 +110,10 @@ def test_the_news_agency_is_no_place():
     # "The county" once stood for Xinhua county.
     record = extract_text("Officials told Xinhua that the county has more than 2,200 Hanfu businesses.")
     assert [c.subject for c in record.enterprise_counts] == [None]
+
+
+def test_a_whole_town_is_the_town_the_article_names():
+    from extract import extract_text
+
+    record = extract_text("春日的邳州市官湖镇，货车驶入产业园。目前，全镇共有板材及家具企业1260家，其中规上企业71家。")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("官湖镇", 1260), ("官湖镇", 71)]
