@@ -40,6 +40,9 @@ class ClusterCities:
             owner = self._possessor_zh(start)
             if owner is not None:
                 return self._prefecture_as_written(owner.division, self._name_of(owner))
+            shared = self._shared_short_zh(start)
+            if shared is not None:
+                return shared
         else:
             # The place the name begins with, else its possessor ("Shenzhen's new-generation
             # information cluster"); a province is no city ("Jiangxi's Nanchang aviation cluster"),
@@ -62,6 +65,19 @@ class ClusterCities:
         if self.ctx.language == "en":
             found = clusters_en.article_city(self.doc, self.ctx.places.in_sentence, start)
             return self._prefecture_as_written(*found) if found else None
+        return None
+
+    def _shared_short_zh(self, start: int) -> Optional[str]:
+        """清河羊绒制品产业集群 in an article naming 邢台: a short name several counties share (清河县
+        of Xingtai, 清河区 of Huai'an) is the one whose prefecture the article names."""
+        g, text = gazetteer(), self.doc.text
+        for length in (3, 2):
+            name = text[start:start + length]
+            prefectures = {p.adcode: p for p in (g.prefecture(d) for d in g.shared_short_zh.get(name, ()))
+                           if p is not None and (p.short_zh in text or p.name_zh in text)}
+            if len(prefectures) == 1 and self._word_ends_at(start + length):
+                prefecture = next(iter(prefectures.values()))
+                return prefecture.short_zh if prefecture.short_zh in text else _strip_city_suffix(prefecture.name_zh, "zh")
         return None
 
     def _possessor_zh(self, start: int) -> Optional[Place]:

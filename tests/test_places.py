@@ -117,3 +117,14 @@ def test_a_whole_town_is_the_town_the_article_names():
 
     record = extract_text("春日的邳州市官湖镇，货车驶入产业园。目前，全镇共有板材及家具企业1260家，其中规上企业71家。")
     assert [(c.subject, c.count) for c in record.enterprise_counts] == [("官湖镇", 1260), ("官湖镇", 71)]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("邢台市清河县发布消息。清河羊绒制品产业集群入选国家级中小企业特色产业集群。", "邢台"),
+    # (no prefecture named: 清河 could be Xingtai's county or Huai'an's district)
+    ("清河羊绒制品产业集群入选国家级中小企业特色产业集群。", None),
+])
+def test_a_short_name_counties_share_is_the_one_in_the_prefecture_named(text, city):
+    from extract import extract_text
+
+    assert extract_text(text).clusters[0].city == city
