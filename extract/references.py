@@ -35,6 +35,7 @@ _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经�
                        ("州", {"city"}), ("盟", {"city"}), ("旗", {"county"}),
                        # 全镇 / 该镇: a town the article names (官湖镇), never the county around it.
                        ("镇", {"town"})]
+_APPOSITION_LOCATING_EN = cached_compile(r",\s+(?:a|an|the)\s+[^,;.]{0,60}?\b(?:under|of|in|near)\s+(?:the\s+)?", re.I)
 _UNABBREVIATED_EN = {"etdz": "economic and technological development zone"}
 _ABBREVIATED_EN = cached_compile(r"\bETDZ$", re.I)
 FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
@@ -78,7 +79,9 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
     if not candidates:
         return None
     nearest = candidates[-1]
-    if wanted is not None and "city" in wanted and kind_of(nearest) == "county_city":
+    same_sentence = places.doc.sentence_of(nearest.start) == places.doc.sentence_of(place.start)
+    if wanted is not None and "city" in wanted and kind_of(nearest) == "county_city" and not same_sentence:
+        # (四会市是全国最大的翡翠玉器加工集散地之一，全市现有…: the city its own sentence is about.)
         nearest = _city_or_its_county(nearest, named(FAR_BACK))
     if wanted == {"zone"}:
         # "Wuhu Zone slipped, while Bengbu Zone held steady. The zone has …": with two zones
@@ -132,6 +135,12 @@ def _locating(places: Places, place: Place) -> bool:
     means (烟台生物医药集群位于烟台经开区，区内… is: a cluster is no place)."""
     markers = places.ruleset.built("locative_markers", lambda: tuple(places.ruleset.words.get("locative_markers", ())))
     text = places.doc.text
+    if places.doc.language == "en":
+        # "Jinjiang, a county-level city under Quanzhou, is … It is home to …": the place in an
+        # apposition says where the one before it lies.
+        before = [p for p in places.in_sentence(places.doc.sentence_of(place.start))
+                  if p.end <= place.start and p.kind != "reference"]
+        return bool(before) and _APPOSITION_LOCATING_EN.fullmatch(text, before[-1].end, place.start) is not None
     marker = next((m for m in markers if text.endswith(m, 0, place.start)), None)
     if marker is None:
         return False

@@ -128,3 +128,14 @@ def test_a_short_name_counties_share_is_the_one_in_the_prefecture_named(text, ci
     from extract import extract_text
 
     assert extract_text(text).clusters[0].city == city
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("肇庆市发布消息。四会市是全国最大的翡翠玉器加工集散地之一，全市现有玉器加工企业3000余家。", "四会市"),
+    ("Jinjiang, a county-level city under Quanzhou, is often called China's shoe capital. "
+     "It is home to more than 4,000 footwear enterprises.", "Jinjiang"),
+], ids=["zh-city-its-sentence-is-about", "en-apposition-locates"])
+def test_a_county_level_city_the_text_is_about_keeps_its_counts(text, subject):
+    from extract import extract_text
+
+    assert extract_text(text).enterprise_counts[0].subject == subject
