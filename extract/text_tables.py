@@ -10,6 +10,8 @@ from typing import Iterator
 
 from extract.compiled_regex import cached_compile
 
+_BAR = cached_compile(r"[|｜]")
+_BAR_SEPARATOR = cached_compile(r"[ \t\u3000]*[|｜][ \t\u3000]*")
 _SEPARATOR = {"en": cached_compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|\t[ \t\u3000]*|[ \u3000]{2,}"),
               "zh": cached_compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")}
 
@@ -23,9 +25,15 @@ def cells(text: str, start: int, end: int, language: str) -> list[tuple[int, int
     >>> line = "顺德区 3105  412"
     >>> [line[a:b] for a, b in cells(line, 0, len(line), "zh")]
     ['顺德区', '3105', '412']
+    >>> line = "全　市｜2415｜3870"
+    >>> [line[a:b] for a, b in cells(line, 0, len(line), "zh")]
+    ['全\u3000市', '2415', '3870']
     """
+    # A line parted by bars is parted by bars alone: 全　市｜2415 is one place's row, its name
+    # spaced out to line up.
+    barred = _BAR.search(text, start, end) is not None
     found, at = [], start
-    for gap in separator(language).finditer(text, start, end):
+    for gap in (_BAR_SEPARATOR if barred else separator(language)).finditer(text, start, end):
         if gap.start() > at:
             found.append((at, gap.start()))
         at = gap.end()
