@@ -36,7 +36,9 @@ _TOWN_AFTER_DIVISION_ZH = cached_compile(r"(?:[市县区]|我市|我县|我区)(
 _TOWN_TOPIC_ZH = cached_compile(r"(?:^|(?<=[。!?\n]))[ \t\u3000]*(?P<area>[\u4e00-\u9fff]{2,3}?镇)(?:是|作为|地处|位于)")
 _GENERIC_TOWNS_ZH = ("重点镇", "特色镇", "中心镇", "小城镇", "建制镇", "乡镇", "城镇", "强镇", "名镇", "古镇",
                      "千强镇", "百强镇", "特色小镇", "经济强镇", "工业强镇", "全镇", "各镇", "乡镇镇")
-_RANKING_AFTER_ZH = cached_compile(r"(?:高质量发展)?(?:综合|考核|评价|排名|评比|考评|综合考核|综合评价)")
+# (在全省高新区亩均效益综合评价中: a few words of what is measured may come between.)
+_RANKING_AFTER_ZH = cached_compile(r"(?:高质量发展|[\u4e00-\u9fff]{0,6}?(?=综合|考核|评价|排名|评比|考评))?"
+                                   r"(?:综合|考核|评价|排名|评比|考评|综合考核|综合评价)")
 # 滦州市则首次跻身…: jieba cuts 滦州 / 市则, but a one-character adverb after a division's
 # suffix begins the predicate; the name ends before it.
 _ADVERBS_ZH = frozenset("则也还又已将均仍再亦却都")

@@ -120,9 +120,11 @@ def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
     # 位列2022中国企业500强第186位 / 位居全球新能源汽车销量榜第一: the ranking's own name, between
     # the verb and the position, ranks companies, brands or products.
     words = ctx.words("non_place_ranking_words")
-    if not words or "rank" not in fragment.groups:
+    if not words:
         return False
-    named = ctx.doc.text[fragment.start:fragment.groups["rank"][0]]
+    # (A move alone, 排名较上年提升36位, has no position to stop at.)
+    rank_at = fragment.groups["rank"][0] if "rank" in fragment.groups else fragment.start
+    named = ctx.doc.text[fragment.start:rank_at]
     if any(w in named for w in words):
         return True
     # 在2022中国企业500强中，华为位列第15位 / 柳州市工业百强企业中，上汽通用五菱位居第一: the list
@@ -134,10 +136,11 @@ def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
                     "|前(?:\\d+|[一二三四五六七八九十百千]+)(?:家|名|位|强)?{non_place_ranking_words})")
     framing = ctx.ruleset.compile(company_list + "(?:中|之中|里)")
     # (…入选中国企业500强，2022年位列第243位: the year of the list may stand between.)
-    just_before = ctx.ruleset.compile(company_list + ",?(?:{year}年度?)?,?$")
+    # (…入围中国民营企业500强，排名较上年提升36位: the list's 排名 before its move.)
+    just_before = ctx.ruleset.compile(company_list + ",?(?:{year}年度?)?,?(?:排名|位次|名次)?$")
     start = ctx.doc.sentence_span(fragment.sentence)[0]
     # The frame may end inside the fragment (…学科排名中位列第14位 begins at 排名).
-    return (framing.search(ctx.doc.text, start, fragment.groups["rank"][0]) is not None
+    return (framing.search(ctx.doc.text, start, rank_at) is not None
             or just_before.search(ctx.doc.text, start, fragment.start) is not None)
 
 

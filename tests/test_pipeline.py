@@ -158,3 +158,9 @@ def test_a_zone_described_in_apposition_is_still_the_one_ranked():
     ranking = extract_text(text).rankings[0]
     assert (ranking.subject, ranking.rank, ranking.change) == (
         "Songshan Lake High-tech Industrial Development Zone", 19, 6)
+
+
+def test_a_ranking_named_after_the_zones_of_a_province_ranks_the_zone_before_it():
+    record = extract_text("慈溪高新区在全省高新区亩均效益综合评价中位列第11位，较上年跃升8位。"
+                          "家电龙头企业中，公牛集团入围中国民营企业500强，排名较上年提升36位。")
+    assert [(r.subject, r.rank, r.change) for r in record.rankings] == [("慈溪高新区", 11, 8)]
