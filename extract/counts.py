@@ -216,9 +216,14 @@ def _refers_back(ctx: Context, fragment: Fragment, earlier: int) -> bool:
     "Among them" (…8870家。其中，禅城区1046家), or its numbers are "of them" ("Fuzhou, Xiamen and
     Quanzhou were home to 5,300, 4,100 and 3,200 of them respectively"; "Shenzhen accounted for
     24,000 of them, followed by Guangzhou with 12,600")."""
+    text, start = ctx.doc.text, ctx.doc.sentence_span(fragment.sentence)[0]
+    if fragment.sentence - 3 <= earlier <= fragment.sentence - 2:
+        # "… had 8,014 high-tech enterprises. Of the 2,912 certified last year, … The enterprises
+        # remain concentrated in the zones. X was home to 2,340 of them": "of them" reaches over
+        # up to two sentences that count nothing.
+        return _OF_THEM.search(text, start, fragment.end) is not None
     if not _sentence_before(earlier, fragment.sentence):
         return False
-    text, start = ctx.doc.text, ctx.doc.sentence_span(fragment.sentence)[0]
     return _SHARES_OPEN.match(text, start) is not None or _OF_THEM.search(text, start, fragment.end) is not None
 
 

@@ -164,3 +164,15 @@ def test_a_ranking_named_after_the_zones_of_a_province_ranks_the_zone_before_it(
     record = extract_text("慈溪高新区在全省高新区亩均效益综合评价中位列第11位，较上年跃升8位。"
                           "家电龙头企业中，公牛集团入围中国民营企业500强，排名较上年提升36位。")
     assert [(r.subject, r.rank, r.change) for r in record.rankings] == [("慈溪高新区", 11, 8)]
+
+
+def test_of_them_reaches_over_sentences_that_count_nothing():
+    text = ("Hefei had 8,014 high-tech enterprises at the end of 2023. Of the 2,912 companies certified or "
+            "recertified as high-tech enterprises last year, more than 60 percent were in emerging industries. "
+            "The enterprises remain concentrated in the development zones. Hefei High-tech Industry Development "
+            "Zone was home to 2,340 of them, while Shushan district and Baohe district had 1,210 and 860 respectively.")
+    counts = [(c.subject, c.category, c.count) for c in extract_text(text).enterprise_counts]
+    assert counts == [("Hefei", "high-tech enterprises", 8014),
+                      ("Hefei High-tech Industry Development Zone", "high-tech enterprises", 2340),
+                      ("Shushan district", "high-tech enterprises", 1210),
+                      ("Baohe district", "high-tech enterprises", 860)]
