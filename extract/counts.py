@@ -17,7 +17,7 @@ from schemas.record import EnterpriseCount, Evidence
 
 _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
 _CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of)\s+", re.I)
-_SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these)", re.I)
+_SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these|thereinto)", re.I)
 _OF_THEM = cached_compile(r"\bof\s+(?:them|these|which)\b", re.I)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
 _NEW_CLAUSE_EN = cached_compile(r",\s+and\s+")
@@ -240,10 +240,12 @@ def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseC
     that count counts."""
     if whole < 0:
         return None
-    if not _same_statement(ctx, sentences[whole], fragment.sentence) and not _refers_back(
-            ctx, fragment, sentences[whole]):
+    same = _same_statement(ctx, sentences[whole], fragment.sentence)
+    if not same and not _refers_back(ctx, fragment, sentences[whole]):
         return None
-    total = items[whole]
+    # A sentence of shares after one that made several counts (全市高新技术企业512家，科技型中小
+    # 企业688家。其中，…) shares out the sentence's first, main count.
+    total = items[whole] if same else items[sentences.index(sentences[whole])]
     start, end = fragment.groups["subject"]
     place = next((p for p in ctx.places.in_sentence(fragment.sentence) if p.start == start and p.end >= end - 1), None)
     if place is None:
