@@ -35,6 +35,7 @@ _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经�
                        ("州", {"city"}), ("盟", {"city"}), ("旗", {"county"}),
                        # 全镇 / 该镇: a town the article names (官湖镇), never the county around it.
                        ("镇", {"town"})]
+_COMPARED_EN = cached_compile(r"\b(?:behind|ahead\s+of|than|second\s+to|next\s+to|trailing|after)\s+(?:the\s+)?$", re.I)
 _APPOSITION_LOCATING_EN = cached_compile(r",\s+(?:a|an|the)\s+[^,;.]{0,60}?\b(?:under|of|in|near)\s+(?:the\s+)?", re.I)
 _UNABBREVIATED_EN = {"etdz": "economic and technological development zone"}
 _ABBREVIATED_EN = cached_compile(r"\bETDZ$", re.I)
@@ -136,6 +137,10 @@ def _locating(places: Places, place: Place) -> bool:
     markers = places.ruleset.built("locative_markers", lambda: tuple(places.ruleset.words.get("locative_markers", ())))
     text = places.doc.text
     if places.doc.language == "en":
+        # "… second in the province, only behind Harbin high-tech zone. The zone …": a place
+        # compared with is not the one spoken of.
+        if _COMPARED_EN.search(text, max(0, place.start - 20), place.start):
+            return True
         # "Jinjiang, a county-level city under Quanzhou, is … It is home to …": the place in an
         # apposition says where the one before it lies.
         before = [p for p in places.in_sentence(places.doc.sentence_of(place.start))

@@ -139,3 +139,11 @@ def test_a_county_level_city_the_text_is_about_keeps_its_counts(text, subject):
     from extract import extract_text
 
     assert extract_text(text).enterprise_counts[0].subject == subject
+
+
+def test_a_place_compared_with_is_not_what_the_zone_refers_to():
+    from extract import extract_text
+
+    text = ("Daqing high-tech zone has 412 high-tech enterprises, second in the province, only behind Harbin "
+            "high-tech zone. At the same time, the zone has 630 technology-based SMEs.")
+    assert [c.subject for c in extract_text(text).enterprise_counts] == ["Daqing high-tech zone"] * 2
