@@ -18,8 +18,11 @@ from extract.spans import trim_left
 from schemas.record import Cluster
 
 _CLUSTER_OF_EN = cached_compile(r"cluster\s+of\s", re.I)
+_JOINER = cached_compile(r"\s*(?:and\s+|和|及|与|以及)\s*(?:the\s+)?", re.I)
+_SHARED_PREDICATES = {"en.cluster.core-zone-as-core", "zh.cluster.core-zone-yi"}
 _REFERENCE_AFTER_EN = cached_compile(r",\s+(?:the|this|that)\s+(?:industrial\s+|industry\s+)?cluster\b", re.I)
-_REFERENCE_END_EN = cached_compile(r"\b(?:of|for)\s+(?:the|this|that)\s+(?:industrial\s+|industry\s+)?cluster$", re.I)
+_REFERENCE_END_EN = cached_compile(r"\b(?:(?:of|for)\s+(?:the|this|that)\s+(?:industrial\s+|industry\s+)?cluster"
+                                   r"|(?:the|this)\s+cluster(?:'s|’s)\s+(?:core|main|key)\s+(?:zone|area|carrier|base|host))$", re.I)
 _EN_CANON = [(cached_compile(r"\bindustrial\b"), "industry"), (cached_compile(r"\bindustries\b"), "industry"),
              (cached_compile(r"\bmaterials\b"), "material"), (cached_compile(r"[\s\-]+"), "")]
 
@@ -171,6 +174,9 @@ class _ClusterBuilder:
                         continue  # "located in the zone" with no zone to stand for
                     # "The A, B and C clusters, all with X as their core area": every item's.
                     listed = [] if referred else [m for m in mentions if m.shared_suffix and m.end == owner.end]
+                    if not referred and not listed:
+                        # "A cluster and B cluster to X as the core area": both named right before.
+                        listed = self._coordinated(mentions, owner, fragment)
                     for member in listed or [owner]:
                         member.core_zone = member.core_zone or referent or (s, e)
                 elif group == "city" and owner.city_text is None:
@@ -178,6 +184,19 @@ class _ClusterBuilder:
             if "list_name" in fragment.groups:
                 lists.append(fragment.groups["list_name"])
         return lists
+
+    def _coordinated(self, mentions: list[_Mention], owner: _Mention, fragment: Fragment) -> list[_Mention]:
+        """The clusters joined to the owner by 和/、/"and" just before it, when the zone follows them
+        (nanning electronic information industry cluster and nanning biomedical industry cluster
+        to Nanning high-tech zone as the core area)."""
+        # Only a predicate both share (以X为核心区 / "take X as core"), right after the pair; a
+        # list's last item may carry its own ("…, B cluster and C cluster based in X").
+        if fragment.rule not in _SHARED_PREDICATES or not 0 <= fragment.start - owner.end <= 2:
+            return []
+        before = [m for m in mentions if m.end <= owner.start]
+        if before and _JOINER.fullmatch(self.doc.text, before[-1].end, owner.start):
+            return [owner, before[-1]]
+        return []
 
     def _respective_core_zones(self, mentions: list[_Mention], fragment: Fragment) -> None:
         """X集群、Y集群分别以A、B为核心区: the zones named, in order, to the clusters named just

@@ -176,3 +176,12 @@ def test_of_them_reaches_over_sentences_that_count_nothing():
                       ("Hefei High-tech Industry Development Zone", "high-tech enterprises", 2340),
                       ("Shushan district", "high-tech enterprises", 1210),
                       ("Baohe district", "high-tech enterprises", 860)]
+
+
+@pytest.mark.parametrize("text", [
+    "nanning electronic information industry cluster and nanning biomedical industry cluster to Nanning "
+    "high-tech zone as the core area organization declared successfully on the list.",
+    "南宁电子信息产业集群和南宁生物医药产业集群以南宁高新区为核心区组织申报。",
+], ids=["en", "zh"])
+def test_two_clusters_joined_before_a_shared_core_zone_both_take_it(text):
+    assert all(c.core_zone for c in extract_text(text).clusters) and len(extract_text(text).clusters) == 2
