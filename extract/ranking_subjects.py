@@ -55,10 +55,22 @@ def subject_before(ctx: Context, pos: int, back: int, excluded: list[tuple[int, 
             return zone  # "It was the Lanzhou zone's third consecutive gain"
         if (ctx.language == "en" and locates(ctx, places, i)) or ctx.not_a_subject(place):
             continue
+        if ctx.language == "en" and _qualifies_a_noun(ctx, places, i):
+            continue
         if place.kind == "reference":
             return referent(ctx, place, excluded)
         return place
     return None
+
+
+def _qualifies_a_noun(ctx: Context, places: list[Place], i: int) -> bool:
+    """"Xiamen Torch Zone has remained Fujian province's top performer …, placing 14th": a
+    division in the possessive qualifies a noun; the zone its sentence opens with is ranked."""
+    place, text = places[i], ctx.doc.text
+    if place.kind != "division" or text[place.end:place.end + 2] not in ("'s", "’s"):
+        return False
+    sentence = ctx.doc.sentence_of(place.start)
+    return any(p.kind == "zone" and ctx.doc.sentence_of(p.start) == sentence for p in places[:i])
 
 
 def referent(ctx: Context, reference: Place, excluded: list[tuple[int, int]]) -> Optional[Place]:

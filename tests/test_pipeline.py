@@ -185,3 +185,11 @@ def test_of_them_reaches_over_sentences_that_count_nothing():
 ], ids=["en", "zh"])
 def test_two_clusters_joined_before_a_shared_core_zone_both_take_it(text):
     assert all(c.core_zone for c in extract_text(text).clusters) and len(extract_text(text).clusters) == 2
+
+
+def test_a_province_in_the_possessive_is_not_the_one_ranked():
+    text = ("Xiamen Torch High-tech Industrial Development Zone has remained Fujian province's top performer in "
+            "the national high-tech zone evaluation, placing 14th among the country's 178 national high-tech zones.")
+    ranking = extract_text(text).rankings[0]
+    assert (ranking.subject, ranking.rank, ranking.total) == (
+        "Xiamen Torch High-tech Industrial Development Zone", 14, 178)
