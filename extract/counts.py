@@ -17,6 +17,7 @@ from schemas.record import EnterpriseCount, Evidence
 
 _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
 _CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of)\s+", re.I)
+_CLUSTERS_BEFORE = cached_compile(r"(?:集群|clusters?\b)[^，。,;；.]{0,8}$", re.I)
 _SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these|thereinto)", re.I)
 _OF_THEM = cached_compile(r"\bof\s+(?:them|these|which)\b", re.I)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
@@ -178,7 +179,25 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         parts_counted = []
         whole = len(items) - 1
     counted = without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
-    return _with_table_counts(counted, table_counts(ctx))
+    return _with_article_place(ctx, _with_table_counts(counted, table_counts(ctx)))
+
+
+def _with_article_place(ctx: Context, items: list[EnterpriseCount]) -> list[EnterpriseCount]:
+    """A count whose sentences name no place (a work report's 新增高新技术企业215家，总数达到1068家)
+    is the place the article is about: the one its headline names first."""
+    if all(item.subject is not None for item in items):
+        return items
+    doc = ctx.doc
+    headline = [p for index in range(len(doc.sentences)) if doc.in_first_line(index)
+                for p in ctx.places.in_sentence(index) if p.kind != "reference"]
+    if not headline:
+        return items
+    place = ctx.value(min(headline, key=lambda p: p.start))
+    original = doc.map.original
+    # (本批次认定的5个集群共集聚高新技术企业486家: the clusters' count, which no place holds.)
+    return [item if item.subject is not None or _CLUSTERS_BEFORE.search(
+                original, max(0, item.evidence.start - 20), item.evidence.start)
+            else item.model_copy(update={"subject": place}) for item in items]
 
 
 def _with_table_counts(items: list[EnterpriseCount], rows: list[EnterpriseCount]) -> list[EnterpriseCount]:

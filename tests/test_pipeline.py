@@ -193,3 +193,12 @@ def test_of_them_reaches_over_sentences_that_count_nothing():
 def test_two_clusters_joined_before_a_shared_core_zone_both_take_it(text):
     assert all(c.core_zone for c in extract_text(text).clusters) and len(extract_text(text).clusters) == 2
 
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("慈溪市政府工作报告\n\n新增国家高新技术企业215家，国家高新技术企业总数达到1068家。", "慈溪市"),
+    # The clusters' count, which no place holds.
+    ("云南省创新型产业集群名单公布\n\n本批次认定的5个集群共集聚高新技术企业486家。", None),
+], ids=["work-report", "clusters-count"])
+def test_a_count_whose_sentence_names_no_place_is_the_headlines_place(text, subject):
+    assert [c.subject for c in extract_text(text).enterprise_counts] == [subject]
