@@ -315,3 +315,12 @@ class Context:
 
     def value(self, place: Place | None) -> str | None:
         return None if place is None else self.doc.value(place.start, place.end)
+
+    @cached_property
+    def headline_place(self) -> str | None:
+        """The place the article is about, as its headline names it first: what a figure whose
+        sentences name no place belongs to (a work report's 总数达到1068家)."""
+        doc = self.doc
+        named = [p for index in range(len(doc.sentences)) if doc.in_first_line(index)
+                 for p in self.places.in_sentence(index) if p.kind != "reference"]
+        return self.value(min(named, key=lambda p: p.start)) if named else None

@@ -185,15 +185,10 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
 def _with_article_place(ctx: Context, items: list[EnterpriseCount]) -> list[EnterpriseCount]:
     """A count whose sentences name no place (a work report's 新增高新技术企业215家，总数达到1068家)
     is the place the article is about: the one its headline names first."""
-    if all(item.subject is not None for item in items):
+    place = None if all(item.subject is not None for item in items) else ctx.headline_place
+    if place is None:
         return items
-    doc = ctx.doc
-    headline = [p for index in range(len(doc.sentences)) if doc.in_first_line(index)
-                for p in ctx.places.in_sentence(index) if p.kind != "reference"]
-    if not headline:
-        return items
-    place = ctx.value(min(headline, key=lambda p: p.start))
-    original = doc.map.original
+    original = ctx.doc.map.original
     # (本批次认定的5个集群共集聚高新技术企业486家: the clusters' count, which no place holds.)
     return [item if item.subject is not None or _CLUSTERS_BEFORE.search(
                 original, max(0, item.evidence.start - 20), item.evidence.start)

@@ -224,8 +224,11 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     # (Chinese: the year only; a size stated once may be a sub-ranking's, 在N家中 is said where meant.)
     finished = share_context(finished, ("year", "total") if ctx.language == "en" else ("year",))
     finished = name_sole_ranking(ctx, finished)
-    # An entry with no position, move or streak left (第0位) states nothing.
-    return [r for r in merge_restated(ctx, finished)
+    # An entry with no position, move or streak left (第0位) states nothing; one whose sentences
+    # name no place is the headline's place's (no blind annotator left a ranking without one).
+    return [r if r.subject is not None or ctx.headline_place is None
+            else r.model_copy(update={"subject": ctx.headline_place})
+            for r in merge_restated(ctx, finished)
             if r.rank is not None or r.change is not None or r.streak is not None]
 
 

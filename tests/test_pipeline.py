@@ -202,3 +202,8 @@ def test_two_clusters_joined_before_a_shared_core_zone_both_take_it(text):
 ], ids=["work-report", "clusters-count"])
 def test_a_count_whose_sentence_names_no_place_is_the_headlines_place(text, subject):
     assert [c.subject for c in extract_text(text).enterprise_counts] == [subject]
+
+
+def test_a_ranking_whose_sentence_names_no_place_is_the_headlines_place():
+    record = extract_text("长垣市2023年国民经济和社会发展统计公报\n\n在全国综合实力百强县市中位列第87位，较上年前移6位。")
+    assert [(r.subject, r.rank, r.change) for r in record.rankings] == [("长垣市", 87, 6)]
