@@ -321,6 +321,8 @@ class Context:
         """The place the article is about, as its headline names it first: what a figure whose
         sentences name no place belongs to (a work report's 总数达到1068家)."""
         doc = self.doc
-        named = [p for index in range(len(doc.sentences)) if doc.in_first_line(index)
-                 for p in self.places.in_sentence(index) if p.kind != "reference"]
+        headline = [index for index in range(len(doc.sentences)) if doc.in_first_line(index)]
+        if len(headline) == len(doc.sentences):
+            return None  # a text of one line has no headline
+        named = [p for index in headline for p in self.places.in_sentence(index) if p.kind != "reference"]
         return self.value(min(named, key=lambda p: p.start)) if named else None
