@@ -17,7 +17,6 @@ from schemas.record import EnterpriseCount, Evidence
 
 _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
 _CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of)\s+", re.I)
-_CLUSTERS_BEFORE = cached_compile(r"(?:集群|clusters?\b)[^，。,;；.]{0,8}$", re.I)
 _SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these|thereinto)", re.I)
 _OF_THEM = cached_compile(r"\bof\s+(?:them|these|which)\b", re.I)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
@@ -155,6 +154,10 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                 subject = _paragraph_subject(ctx, fragment, carried)
             if subject is None:
                 subject = ctx.value(ctx.list_subject(fragment.sentence, start) or ctx.paragraph_zone(start))
+            if subject is None:
+                # A count whose sentences name no place (a work report's 新增高新技术企业215家，总数达到
+                # 1068家) is the place the article is about, the one its headline names first.
+                subject = ctx.headline_place
         category = doc.value(cat_start, cat_end).strip()
         if ctx.language == "en" and counts_no_enterprise_en(ctx, category, fragment.groups["count"][0]):
             continue  # "2,300 graduates a year into local companies", "38 projects with appliance makers"
@@ -179,20 +182,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         parts_counted = []
         whole = len(items) - 1
     counted = without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
-    return _with_article_place(ctx, _with_table_counts(counted, table_counts(ctx)))
-
-
-def _with_article_place(ctx: Context, items: list[EnterpriseCount]) -> list[EnterpriseCount]:
-    """A count whose sentences name no place (a work report's 新增高新技术企业215家，总数达到1068家)
-    is the place the article is about: the one its headline names first."""
-    place = None if all(item.subject is not None for item in items) else ctx.headline_place
-    if place is None:
-        return items
-    original = ctx.doc.map.original
-    # (本批次认定的5个集群共集聚高新技术企业486家: the clusters' count, which no place holds.)
-    return [item if item.subject is not None or _CLUSTERS_BEFORE.search(
-                original, max(0, item.evidence.start - 20), item.evidence.start)
-            else item.model_copy(update={"subject": place}) for item in items]
+    return _with_table_counts(counted, table_counts(ctx))
 
 
 def _with_table_counts(items: list[EnterpriseCount], rows: list[EnterpriseCount]) -> list[EnterpriseCount]:
