@@ -8,7 +8,7 @@ from functools import cached_property
 from extract.compiled_regex import cached_compile
 from extract.document import Document
 from extract.mentions import Place, Places
-from extract.references import zone_called_by_place
+from extract.references import locates_previous, zone_called_by_place
 from extract.rules import RuleSet
 
 _CLAUSE_END_ZH = cached_compile(r"[,;:。!?、]")
@@ -24,14 +24,6 @@ _SHARE_AFTER = cached_compile(r"\s*(?:超过|近|约|逾|more\s+than\s+|over\s+|
 _TOTAL_AFTER_INCREASE_ZH = cached_compile(r"[、,;](?:总数|总量|累计|总计|共计|总共)")
 _INCREASE_REACH = 200
 _CLAUSE_END_EN = cached_compile(r"[,;:.!?]\s")
-# The words between a place and a division that only locates it ("… Zone in central China's
-# Hunan Province", "Lianyungang, a port city in east China's Jiangsu Province", "Hefei, capital
-# of East China's Anhui province", "Jiangyou, a county-level city under Mianyang", "Jurong,
-# another county-level city under Zhenjiang").
-_APPOSITION_EN = cached_compile(
-    r",?\s+(?:also\s+)?(?:(?:a|an|another|one|the)\s+(?:[\w'’-]+\s+){0,3}?)?(?:(?:located|situated|based)\s+)?(?:in|under|administered\s+by|capital\s+(?:city\s+)?of)\s+(?:the\s+)?(?:(?:north|south|east|west|"
-    r"central|northeast|northwest|southeast|southwest|eastern|western|northern|southern|neighbou?ring|nearby|adjacent)\s+)?"
-    r"(?:China(?:'s|’s)\s+)?(?:the\s+)?", re.I)
 _DIVISION_SUFFIX_EN = cached_compile(r"(?:province|city|district|county|municipality)$", re.I)
 _DIVISION_AFTER_EN = cached_compile(r"\s+(?:province|city|district|county|municipality)\b|['’]s\b", re.I)
 
@@ -272,14 +264,7 @@ class Context:
     def locates_previous(self, places: list[Place], i: int) -> bool:
         """English: a division that only says where the place before it is: "Wujin Zone in
         Changzhou, Jiangsu Province", "Lianyungang, a port city in east China's Jiangsu"."""
-        if self.language != "en" or i == 0 or places[i].kind != "division":
-            return False
-        gap = self.doc.text[places[i - 1].end:places[i].start]
-        # "… Zone (Anshan High-tech Zone) in Northeast China's Liaoning province": past the alias.
-        gap = gap[1:] if gap.startswith(")") else gap
-        if _APPOSITION_EN.fullmatch(gap):
-            return True
-        return gap.strip() == "," and self.locates_previous(places, i - 1)
+        return self.language == "en" and locates_previous(self.doc.text, places, i)
 
     def modifies_en(self, place: Place) -> bool:
         """English: "the hubei important automobile base": a division after "the" and not

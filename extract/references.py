@@ -36,7 +36,14 @@ _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经�
                        # 全镇 / 该镇: a town the article names (官湖镇), never the county around it.
                        ("镇", {"town"})]
 _COMPARED_EN = cached_compile(r"\b(?:behind|ahead\s+of|than|second\s+to|next\s+to|trailing|after)\s+(?:the\s+)?$", re.I)
-_APPOSITION_LOCATING_EN = cached_compile(r",\s+(?:a|an|the)\s+[^,;.]{0,60}?\b(?:under|of|in|near)\s+(?:the\s+)?", re.I)
+# The words between a place and a division that only locates it ("… Zone in central China's
+# Hunan Province", "Lianyungang, a port city in east China's Jiangsu Province", "Hefei, capital
+# of East China's Anhui province", "Jiangyou, a county-level city under Mianyang", "Jurong,
+# another county-level city under Zhenjiang").
+_LOCATING_APPOSITION_EN = cached_compile(
+    r",?\s+(?:also\s+)?(?:(?:a|an|another|one|the)\s+(?:[\w'’-]+\s+){0,3}?)?(?:(?:located|situated|based)\s+)?(?:in|under|administered\s+by|capital\s+(?:city\s+)?of)\s+(?:the\s+)?(?:(?:north|south|east|west|"
+    r"central|northeast|northwest|southeast|southwest|eastern|western|northern|southern|neighbou?ring|nearby|adjacent)\s+)?"
+    r"(?:China(?:'s|’s)\s+)?(?:the\s+)?", re.I)
 _UNABBREVIATED_EN = {"etdz": "economic and technological development zone"}
 _ABBREVIATED_EN = cached_compile(r"\bETDZ$", re.I)
 FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
@@ -143,14 +150,27 @@ def _locating(places: Places, place: Place) -> bool:
             return True
         # "Jinjiang, a county-level city under Quanzhou, is … It is home to …": the place in an
         # apposition says where the one before it lies.
-        before = [p for p in places.in_sentence(places.doc.sentence_of(place.start))
-                  if p.end <= place.start and p.kind != "reference"]
-        return bool(before) and _APPOSITION_LOCATING_EN.fullmatch(text, before[-1].end, place.start) is not None
+        named = [p for p in places.in_sentence(places.doc.sentence_of(place.start))
+                 if p.end <= place.end and p.kind != "reference"]
+        return bool(named) and named[-1] is place and locates_previous(text, named, len(named) - 1)
     marker = next((m for m in markers if text.endswith(m, 0, place.start)), None)
     if marker is None:
         return False
     at = place.start - len(marker)
     return any(p.end == at and p.kind != "reference" for p in places.in_sentence(places.doc.sentence_of(at)))
+
+
+def locates_previous(text: str, places: list[Place], i: int) -> bool:
+    """English: a division that only says where the place before it is: "Wujin Zone in
+    Changzhou, Jiangsu Province", "Lianyungang, a port city in east China's Jiangsu"."""
+    if i == 0 or places[i].kind != "division":
+        return False
+    gap = text[places[i - 1].end:places[i].start]
+    # "… Zone (Anshan High-tech Zone) in Northeast China's Liaoning province": past the alias.
+    gap = gap[1:] if gap.startswith(")") else gap
+    if _LOCATING_APPOSITION_EN.fullmatch(gap):
+        return True
+    return gap.strip() == "," and locates_previous(text, places, i - 1)
 
 
 def _unabbreviated(places: Places, zone: Place, candidates: list[Place]) -> Place:
