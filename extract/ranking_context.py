@@ -198,20 +198,14 @@ def _year_of_announcement(by_sentence: dict[int, list[dict]], sentence: int, nam
     the announced ranking again in other words ("… notified the 2023 annual national high and
     new technology industry development zone evaluation results. … Among the 177 national
     high-tech zones participating the evaluation, …"): the same head noun."""
-    if not name:
-        return {}
-    key = _kind_en(name) if language == "en" else _ranking_key(name)
-    if key is None:
+    keyed = _kind_en if language == "en" else _ranking_key
+    key = keyed(name) if name else None
+    if not key:
         return {}
     for earlier in (sentence - 1, sentence - 2):
         for found in by_sentence.get(earlier, []):
-            ranking = found.get("ranking") or ""
-            if language == "en":
-                other = _kind_en(ranking)
-            else:
-                other = _ranking_key(ranking) if ranking else ""
             year = found.get("year") or next((f["year"] for f in by_sentence.get(earlier, []) if "year" in f), None)
-            if other and year is not None and other == key:
+            if year is not None and keyed(found.get("ranking") or "") == key:
                 return {"year": year}
     return {}
 
