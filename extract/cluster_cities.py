@@ -8,6 +8,7 @@ from typing import Optional
 
 from extract import clusters_en, clusters_zh
 from extract.context import Context
+from extract.linking import linker
 from extract.mentions import Place
 from extract.places import gazetteer
 
@@ -69,15 +70,13 @@ class ClusterCities:
 
     def _shared_short_zh(self, start: int) -> Optional[str]:
         """清河羊绒制品产业集群 in an article naming 邢台: a short name several counties share (清河县
-        of Xingtai, 清河区 of Huai'an) is the one whose prefecture the article names."""
-        g, text = gazetteer(), self.doc.text
+        of Xingtai, 清河区 of Huai'an) is the one the article names a neighbour of (the linker's
+        rule for such names)."""
         for length in (3, 2):
-            name = text[start:start + length]
-            prefectures = {p.adcode: p for p in (g.prefecture(d) for d in g.shared_short_zh.get(name, ()))
-                           if p is not None and (p.short_zh in text or p.name_zh in text)}
-            if len(prefectures) == 1 and self._word_ends_at(start + length):
-                prefecture = next(iter(prefectures.values()))
-                return prefecture.short_zh if prefecture.short_zh in text else _strip_city_suffix(prefecture.name_zh, "zh")
+            name = self.doc.text[start:start + length]
+            division = linker().shared_short_named(name, self.doc.text)
+            if division is not None and self._word_ends_at(start + length):
+                return self._prefecture_as_written(division, name)
         return None
 
     def _possessor_zh(self, start: int) -> Optional[Place]:

@@ -219,7 +219,7 @@ class Linker:
             return None
         division = self.division_of(mention, language)
         if division is None and language == "zh":
-            division = self._shared_short_named(mention, text)
+            division = self.shared_short_named(mention, text)
         if division is None:
             return None
         province = self.gaz.province(division)
@@ -243,7 +243,7 @@ class Linker:
             mention=mention, inferred=inferred,
         )
 
-    def _shared_short_named(self, mention: str, text: str) -> Optional[Division]:
+    def shared_short_named(self, mention: str, text: str) -> Optional[Division]:
         """象山 in an article that names 宁海 or 宁波: the 象山 of that prefecture (象山县), not
         Guilin's 象山区 (see Places._listed_short_forms_zh)."""
         candidates = [d for d in self.gaz.shared_short_zh.get(mention, ())
