@@ -11,9 +11,10 @@ from typing import Iterator
 from extract.compiled_regex import cached_compile
 
 _BAR = cached_compile(r"[|｜]")
-_BAR_SEPARATOR = cached_compile(r"[ \t\u3000]*[|｜][ \t\u3000]*")
-_SEPARATOR = {"en": cached_compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|\t[ \t\u3000]*|[ \u3000]{2,}"),
-              "zh": cached_compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")}
+_BAR_GAP = r"[ \t\u3000]*[|｜][ \t\u3000]*"
+_BAR_SEPARATOR = cached_compile(_BAR_GAP)
+_SEPARATOR = {"en": cached_compile(_BAR_GAP + r"|\t[ \t\u3000]*|[ \u3000]{2,}"),
+              "zh": cached_compile(_BAR_GAP + r"|[ \t\u3000]+")}
 
 
 def cells(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
