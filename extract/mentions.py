@@ -76,6 +76,9 @@ class Places:
         words = ruleset.words
         self._stop = words.get("stop_tokens", frozenset())
         self._not_places = words.get("not_place_names", frozenset())
+        # (Tried longest first by _only_generic, for every zone suffix found: sorted once a process.)
+        self._not_places_longest = ruleset.built("not_places_longest",
+                                                 lambda: sorted(self._not_places, key=longest_first))
         self._surnames = words.get("surname_chars", frozenset())
         self._references = words.get("place_references", frozenset())
         self._weak_suffixes = words.get("weak_zone_suffixes", frozenset())
@@ -291,7 +294,7 @@ class Places:
         """其他国家 / 全省 / 国家级: words that qualify a zone suffix without naming a zone."""
         rest = prefix
         while rest:
-            word = next((w for w in sorted(self._not_places, key=longest_first) if rest.startswith(w)), None)
+            word = next((w for w in self._not_places_longest if rest.startswith(w)), None)
             if word is None:
                 return False
             rest = rest[len(word):]
