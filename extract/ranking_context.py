@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Optional
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
-from extract.ranking_merge import FIELDS
 from schemas.record import Ranking
+
+# A ranking entry's values, as the record names them.
+FIELDS = ("ranking", "year", "rank", "total", "change", "streak")
 
 if TYPE_CHECKING:
     from extract.rankings import _Item
@@ -189,6 +191,26 @@ def _kind_en(name: str) -> Optional[tuple]:
         return None
     scopes = tuple(scope for scope, pattern in _SCOPES_EN if pattern.search(name))
     return head.group(1).lower(), scopes, _zone_class(name)
+
+
+def same_ranking(a: str, b: str, language: str) -> bool:
+    """Two names of one ranking: the same words, or the same give or take wording (Chinese), or
+    the same head noun and scope where one does not say which zones it ranks (English: "the
+    latest national evaluation of high-tech zones" / "the 2023 national high-tech zone
+    comprehensive evaluation").
+
+    >>> same_ranking("national evaluation", "2023 national high-tech zone comprehensive evaluation", "en")
+    True
+    >>> same_ranking("national evaluation", "provincial evaluation", "en")
+    False
+    """
+    if a == b:
+        return True
+    if language != "en":
+        return _ranking_key(a) == _ranking_key(b)
+    x, y = _kind_en(a), _kind_en(b)
+    return (x is not None and y is not None and x[:2] == y[:2]
+            and (x[2] == y[2] or x[2] is None or y[2] is None))
 
 
 def _year_of_announcement(by_sentence: dict[int, list[dict]], sentence: int, name: Optional[str],

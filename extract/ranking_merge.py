@@ -7,9 +7,9 @@ from typing import Optional
 
 from extract.context import Context
 from extract.mentions import Place
+from extract.ranking_context import FIELDS, same_ranking
+from extract.references import bracketed_alias
 from schemas.record import Ranking
-
-FIELDS = ("ranking", "year", "rank", "total", "change", "streak")
 
 
 def merge_restated(ctx: Context, finished: list[tuple[object, Ranking]]) -> list[Ranking]:
@@ -42,7 +42,7 @@ def _mergeable(ctx: Context, pair: tuple[object, Ranking], other_pair: tuple[obj
     headline = ctx.doc.in_first_line(item.sentence) or ctx.doc.in_first_line(other.sentence)
     if not _same_place(ctx, item.subject, other.subject, headline):
         return False
-    return _restates(item.values, other.values, headline) or _completes(item, other)
+    return _restates(item.values, other.values, headline) or _completes(ctx, item, other)
 
 
 def _merged(pair: tuple[object, Ranking], other_pair: tuple[object, Ranking]) -> tuple[object, Ranking]:
@@ -65,7 +65,7 @@ def _same_place(ctx: Context, a: Optional[Place], b: Optional[Place], headline: 
     if ctx.value(a) == ctx.value(b):
         return True
     if not headline:
-        return False
+        return _aliases(ctx, a, b)
     if a.division is not None and b.division is not None and a.division.adcode == b.division.adcode:
         return True
     # A headline's bare name (东湖稳居第三) inside the body's full one (武汉东湖高新区).
@@ -82,15 +82,28 @@ def _restates(a: dict, b: dict, headline: bool) -> bool:
             and any(k in shared for k in ("rank", "change", "streak")))
 
 
-def _completes(a, b) -> bool:
+def _aliases(ctx: Context, a: Place, b: Place) -> bool:
+    """"The Anshan High-tech Industrial Development Zone (Anshan High-tech Zone) …": the article
+    gave one name in brackets after the other, so both name one zone."""
+    names = {ctx.value(a), ctx.value(b)}
+    for index in {ctx.doc.sentence_of(a.start), ctx.doc.sentence_of(b.start)}:
+        places = ctx.places.in_sentence(index)
+        if any({ctx.value(places[i - 1]), ctx.value(places[i])} == names
+               for i in range(1, len(places)) if bracketed_alias(ctx.doc.text, places, i)):
+            return True
+    return False
+
+
+def _completes(ctx: Context, a, b) -> bool:
     """仙桃市、宜都市分别位列第46位、第50位。其中，仙桃市较上年前移9位 / "ranked 6th … Hefei
     High-tech Zone has now moved up for four consecutive years": the same place in the same
-    named ranking, a sentence or two apart, one stating the position and the other only the
-    move: one entry."""
+    named ranking (in the same or other words), a sentence or two apart, one stating the
+    position and the other only the move: one entry."""
     x, y = a.values, b.values
-    if not x.get("ranking") or x.get("ranking") != y.get("ranking") or abs(a.sentence - b.sentence) > 3:
+    if (not x.get("ranking") or not y.get("ranking") or abs(a.sentence - b.sentence) > 3
+            or not same_ranking(x["ranking"], y["ranking"], ctx.language)):
         return False
-    if any(x.get(k) is not None and y.get(k) is not None and x[k] != y[k] for k in FIELDS):
+    if any(x.get(k) is not None and y.get(k) is not None and x[k] != y[k] for k in FIELDS if k != "ranking"):
         return False
     # One states the position, the other only the move (or streak).
     has_rank = [v.get("rank") is not None for v in (x, y)]
