@@ -53,7 +53,7 @@ def extract_text(text: str, *, source: str = "-", language: str = "auto",
         rankings=build_rankings(ctx, fragments.get("ranking", [])),
         warnings=warnings,
     )
-    link_places(record, text)
+    link_places(record, text, ctx.places.given_names())
     return record
 
 

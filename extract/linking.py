@@ -283,18 +283,25 @@ def resolve_place(mention: str, language: str, text: str = "") -> Optional[Place
     return linker().place(mention, language, text)
 
 
-def link_places(record: Record, text: str) -> None:
+def link_places(record: Record, text: str, given_names: Optional[dict[str, str]] = None) -> None:
     """Give every cluster, count and ranking of `record` its place, in place.
 
     A cluster's place comes from its city as written, else its core zone, else the place its
-    name starts with, else its province; a count's and a ranking's from their subject.
+    name starts with, else its province; a count's and a ranking's from their subject. A name
+    the article gave a zone (`given_names`: 泰达 for 天津经济技术开发区) links as that zone.
     """
     link = linker()
     language = record.language
+    given = given_names or {}
+
+    def place(mention: Optional[str]) -> Optional[Place]:
+        found = link.place(given.get(mention, mention), language, text) if mention else None
+        return found.model_copy(update={"mention": mention}) if found is not None and mention in given else found
+
     for cluster in record.clusters:
         for mention in (cluster.city, cluster.core_zone, cluster.name, cluster.province):
-            cluster.place = link.place(mention, language, text)
+            cluster.place = place(mention)
             if cluster.place is not None:
                 break
     for item in [*record.enterprise_counts, *record.rankings]:
-        item.place = link.place(item.subject, language, text)
+        item.place = place(item.subject)

@@ -73,6 +73,7 @@ class Places:
         self.doc = doc
         self.ruleset = ruleset
         self._by_sentence: dict[int, list[Place]] = {}
+        self._named_by_sentence: dict[int, list[Place]] = {}
         words = ruleset.words
         self._stop = words.get("stop_tokens", frozenset())
         self._not_places = words.get("not_place_names", frozenset())
@@ -91,9 +92,65 @@ class Places:
 
     def in_sentence(self, index: int) -> list[Place]:
         if index not in self._by_sentence:
-            find = self._find_zh if self.doc.language == "zh" else self._find_en
-            self._by_sentence[index] = sorted(find(index), key=lambda p: p.start)
+            places = self._with_aliases(index, self.named_in_sentence(index))
+            places += self.references_in_sentence(index, places)
+            self._by_sentence[index] = sorted(places, key=lambda p: p.start)
         return self._by_sentence[index]
+
+    def named_in_sentence(self, index: int) -> list[Place]:
+        """Zones and divisions named by their own names (no references, no names the article
+        gave them)."""
+        if index not in self._named_by_sentence:
+            find = self._find_zh if self.doc.language == "zh" else self._find_en
+            self._named_by_sentence[index] = sorted(find(index), key=lambda p: p.start)
+        return self._named_by_sentence[index]
+
+    def references_in_sentence(self, index: int, places: list[Place]) -> list[Place]:
+        if self._reference is None:
+            return []
+        start, end = self.doc.sentence_span(index)
+        return [Place(m.start(), m.end(), "reference") for m in self._reference.finditer(self.doc.text, start, end)
+                if not any(p.start <= m.start() < p.end for p in places)]
+
+    def generic_name(self, name: str) -> bool:
+        """该区, "the zone", 开发区, 全省: words no zone is named by."""
+        folded = name.lower()
+        if folded in self._references or folded in self._not_places or folded in self._stop:
+            return True
+        zone = self._zone.search(name) if self._zone is not None else None
+        return zone is not None and self._only_generic(name[:zone.start()]) and not name[zone.end():].strip()
+
+    @cached_property
+    def _aliases(self) -> list:
+        from extract.aliases import find_aliases
+
+        return sorted(find_aliases(self), key=lambda a: -len(a.name))
+
+    def given_names(self) -> dict[str, str]:
+        """Each name the article gave a zone (as written) with the zone's own name, for linking."""
+        return {a.written: a.zone_written for a in self._aliases if a.zone_written}
+
+    def _with_aliases(self, index: int, named: list[Place]) -> list[Place]:
+        """`named` with the names the article gave a zone (泰达, CDHT) where they recur; a
+        division inside one (Zibo HTZ) is part of it."""
+        if not self._aliases:
+            return list(named)
+        text = self.doc.text
+        start, end = self.doc.sentence_span(index)
+        places, taken = list(named), []
+        for alias in self._aliases:
+            for at in _occurrences(text, alias.name, start, end):
+                stop = at + len(alias.name)
+                if self.doc.language == "en" and (text[at - 1:at].isalnum() or text[stop:stop + 1].isalnum()):
+                    continue  # (CND inside CNDA)
+                inside = [p for p in places if at <= p.start and p.end <= stop]
+                if any(p.start < stop and at < p.end for p in places if p not in inside) \
+                        or any(a < stop and at < b for a, b in taken) or any(p.kind == "zone" for p in inside):
+                    continue  # (洛阳高新区 named as itself already)
+                places = [p for p in places if p not in inside]
+                places.append(Place(at, stop, "zone", alias.division))
+                taken.append((at, stop))
+        return places
 
     def before(self, pos: int, sentences_back: int = 0) -> list[Place]:
         """Mentions that end at or before `pos`, nearest last, looking back `sentences_back`
@@ -184,10 +241,6 @@ class Places:
             places.append(Place(i, stop, "division", division))
             i = stop
         places.extend(self._listed_short_forms_zh(start, end, places))
-        if self._reference is not None:
-            for match in self._reference.finditer(text, start, end):
-                if not any(p.start <= match.start() < p.end for p in places):
-                    places.append(Place(match.start(), match.end(), "reference"))
         return places
 
     def _listed_short_forms_zh(self, start: int, end: int, places: list[Place]) -> list[Place]:
@@ -401,8 +454,4 @@ class Places:
                 places = [p for p in places if p not in inside]
                 division = next((p.division for p in inside if p.division is not None), None)
                 places.append(Place(offset, zone.end(), "zone", division))
-        if self._reference is not None:
-            for match in self._reference.finditer(text, start, end):
-                if not any(p.start <= match.start() < p.end for p in places):
-                    places.append(Place(match.start(), match.end(), "reference"))
         return places

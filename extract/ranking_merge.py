@@ -62,10 +62,10 @@ def _same_place(ctx: Context, a: Optional[Place], b: Optional[Place], headline: 
     same division."""
     if a is None or b is None:
         return headline and (a is not None or b is not None)
-    if ctx.value(a) == ctx.value(b):
+    if ctx.value(a) == ctx.value(b) or _aliases(ctx, a, b):
         return True
     if not headline:
-        return _aliases(ctx, a, b)
+        return False
     if a.division is not None and b.division is not None and a.division.adcode == b.division.adcode:
         return True
     # A headline's bare name (东湖稳居第三) inside the body's full one (武汉东湖高新区).
@@ -100,7 +100,7 @@ def _completes(ctx: Context, a, b) -> bool:
     named ranking (in the same or other words), a sentence or two apart, one stating the
     position and the other only the move: one entry."""
     x, y = a.values, b.values
-    if (not x.get("ranking") or not y.get("ranking") or abs(a.sentence - b.sentence) > 3
+    if (not x.get("ranking") or not y.get("ranking") or abs(a.sentence - b.sentence) > 5
             or not same_ranking(x["ranking"], y["ranking"], ctx.language)):
         return False
     if any(x.get(k) is not None and y.get(k) is not None and x[k] != y[k] for k in FIELDS if k != "ranking"):

@@ -53,7 +53,8 @@ def subject_before(ctx: Context, pos: int, back: int, excluded: list[tuple[int, 
         zone = zone_called_by_place(ctx.places, place)
         if zone is not place:
             return zone  # "It was the Lanzhou zone's third consecutive gain"
-        if (ctx.language == "en" and locates(ctx, places, i)) or ctx.not_a_subject(place):
+        if ((locates(ctx, places, i) if ctx.language == "en" else bracketed_alias(ctx.doc.text, places, i))
+                or ctx.not_a_subject(place)):
             continue
         if ctx.language == "en" and _qualifies_a_noun(ctx, places, i):
             continue

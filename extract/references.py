@@ -125,17 +125,28 @@ def zone_called_by_place(places: Places, place: Place) -> Place:
     return _zone_called_by_place(places, place, places.before(place.start, FAR_BACK))
 
 
+_OPENING = ("(", "（")
+_CLOSING = (")", "）")
+# How far inside its brackets another name may lie: 天津经济技术开发区（TEDA，以下简称“泰达”或“天津开发区”）.
+_IN_BRACKETS = 40
+
+
 def bracketed_alias(text: str, places: list[Place], i: int) -> bool:
-    """Whether places[i] is in brackets right after the place before it, giving its other name
-    ("Hangzhou High-tech Zone (Binjiang)", 泰州医药高新区（高港区）: one administration), not
-    another place."""
+    """Whether places[i] is in brackets right after a place named before it, giving its other
+    name ("Hangzhou High-tech Zone (Binjiang)", 泰州医药高新区（高港区）: one administration;
+    天津经济技术开发区（TEDA，简称“泰达”）), not another place."""
     if i == 0:
         return False
-    place, before = places[i], places[i - 1]
-    if before.kind == "reference" or before.end > place.start:
+    place = places[i]
+    opening = max(text.rfind(c, max(0, place.start - _IN_BRACKETS), place.start) for c in _OPENING)
+    if opening < 0 or any(c in text[opening:place.start] for c in _CLOSING):
         return False
-    return (text[before.end:place.start].strip() in ("(", "（")
-            and text[place.end:place.end + 2].strip()[:1] in (")", "）"))
+    after = text[place.end:place.end + _IN_BRACKETS]
+    closing = min((after.find(c) for c in _CLOSING if c in after), default=-1)
+    if closing < 0 or any(c in after[:closing] for c in _OPENING):
+        return False
+    before = next((p for p in reversed(places[:i]) if p.end <= opening), None)
+    return before is not None and before.kind != "reference" and not text[before.end:opening].strip()
 
 
 def _locating(places: Places, place: Place) -> bool:

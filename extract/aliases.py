@@ -1,0 +1,68 @@
+"""Other names an article gives a zone and then uses for it: 天津经济技术开发区（以下简称“泰达”）,
+"Chengdu Hi-tech Industrial Development Zone (hereinafter … CDHT)", "the district, known locally
+as GDD". Each is a name of that zone wherever it occurs (a headline often uses it before the
+body gives it).
+
+The wordings that give a name are the rule files' `zone_alias` macro (matched right after a
+zone or a reference to one); `alias_cue` finds the sentences worth looking at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from extract.places import Division
+
+if TYPE_CHECKING:
+    from extract.mentions import Place, Places
+
+# How far back a definition made after a reference ("the district, known as GDD") looks for
+# the zone the reference stands for.
+_SENTENCES_BACK = 3
+
+
+@dataclass(frozen=True)
+class Alias:
+    name: str  # as matched (normalized text)
+    zone: Optional[Place]  # the zone it names, when the article named that zone
+    division: Optional[Division]
+    written: str  # as the article writes it, and the zone's name likewise
+    zone_written: Optional[str]
+
+
+def find_aliases(places: Places) -> list[Alias]:
+    ruleset, doc = places.ruleset, places.doc
+    if "zone_alias" not in ruleset.macros or "alias_cue" not in ruleset.macros:
+        return []
+    cue, definition = ruleset.compile("{alias_cue}"), ruleset.compile("{zone_alias}")
+    found: list[Alias] = []
+    for index, (start, end) in enumerate(doc.sentences):
+        if not cue.search(doc.text, start, end):
+            continue
+        for place in _zones_and_references(places, index):
+            match = definition.match(doc.text, place.end, end)
+            if match is None:
+                continue
+            zone = place if place.kind == "zone" else _zone_before(places, index, place.start)
+            division = zone.division if zone is not None else None
+            zone_written = doc.value(zone.start, zone.end) if zone is not None else None
+            for group, name in match.groupdict().items():
+                if group.startswith("alias") and name and not places.generic_name(name):
+                    written = doc.value(*match.span(group))
+                    found.append(Alias(name, zone, division, written, zone_written))
+    return found
+
+
+def _zones_and_references(places: Places, index: int) -> list[Place]:
+    named = [p for p in places.named_in_sentence(index) if p.kind == "zone"]
+    return sorted(named + places.references_in_sentence(index, named), key=lambda p: p.start)
+
+
+def _zone_before(places: Places, index: int, before: int) -> Optional[Place]:
+    """The zone named last before a reference, a few sentences back at most."""
+    for back in range(index, max(-1, index - _SENTENCES_BACK - 1), -1):
+        zones = [p for p in places.named_in_sentence(back) if p.kind == "zone" and p.end <= before]
+        if zones:
+            return zones[-1]
+    return None

@@ -1,0 +1,58 @@
+"""Names an article gives a zone (以下简称“泰达”, "(CDHT)", "known locally as GDD") are names of
+that zone wherever they occur: counts and rankings stated with them take them as subject, linked
+to the zone's place; words that name no zone and acronyms of other bodies give no name."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_text
+
+GIVEN = [
+    ("zh-bracket-two-names",
+     "天津经济技术开发区（TEDA，以下简称“泰达”或“天津开发区”）位列全国第3位。目前，泰达拥有国家高新技术企业1560家。",
+     "泰达", "120116"),
+    ("zh-comma-short-name",
+     "东莞松山湖高新技术产业开发区，简称“松山湖”，是国家高新区。目前，松山湖拥有新型研发机构32家。",
+     "松山湖", "441900"),
+    ("en-bracket-acronym",
+     "Changzhou National Hi-Tech District (CND) ranked 20th. CND is home to 1,520 high-tech enterprises.",
+     "CND", "320400"),
+    ("en-hereinafter-or",
+     'Chengdu Hi-tech Industrial Development Zone (hereinafter referred to as "Chengdu high-tech zone" or CDHT) '
+     "was set up in 1991. CDHT has 55 listed companies.",
+     "CDHT", "510100"),
+    ("en-known-as-after-reference",
+     "The Guangzhou Economic and Technological Development District was set up in 1984. The district, known "
+     "locally as GDD, ranked fourth. GDD is home to 2,700 high-tech enterprises.",
+     "GDD", "440100"),
+]
+
+
+@pytest.mark.parametrize("text, alias, adcode", [pytest.param(*row[1:], id=row[0]) for row in GIVEN])
+def test_a_given_name_is_the_subject_of_what_is_said_with_it(text, alias, adcode):
+    count = extract_text(text).enterprise_counts[-1]
+    assert count.subject == alias
+    assert count.place is not None and count.place.adcode == adcode
+
+
+def test_a_position_stated_beside_the_bracket_is_the_full_names():
+    ranking = extract_text("天津经济技术开发区（TEDA，以下简称“泰达”）位列全国第3位。").rankings[0]
+    assert ranking.subject == "天津经济技术开发区"
+
+
+NOT_GIVEN = [
+    ("en-ministry-acronym",
+     "Wuxi High-tech Zone was named by the Ministry of Industry and Information Technology (MIIT). "
+     "MIIT has 30 listed companies.", "MIIT"),
+    ("en-hereinafter-the-zone",
+     'Chengdu Hi-tech Industrial Development Zone (hereinafter "the zone") ranked 4th. '
+     "The zone has 55 listed companies.", "the zone"),
+    ("zh-generic-name",
+     "平顶山高新技术产业开发区（以下简称“开发区”）位列第74位。全省开发区拥有高新技术企业530家。", "开发区"),
+]
+
+
+@pytest.mark.parametrize("text, word", [pytest.param(*row[1:], id=row[0]) for row in NOT_GIVEN])
+def test_no_name_is_given(text, word):
+    assert all(count.subject != word for count in extract_text(text).enterprise_counts)
