@@ -23,6 +23,7 @@ _NO_ZONE = cached_compile(r"^(?:[-/—–]+|待定|暂无|无|未定|to\s+be\s+(
 _PAIRED_CELL = cached_compile(r"[ \t]*(?:——|—|－－|--)[ \t]*(?P<zone>[^\s,;。!?、]{2,24}?)[ \t]*(?=\n|$)")
 _PAIRS_HEADER = cached_compile(r"(?:核心区|核心承载区|核心园区|承载园区|承载区)[^\n。]{0,6}(?:如下|见下)?[:：]?[ \t]*$")
 _TABLE_REACH = 60  # lines a row may lie below its header
+_CELL_EDGE = ("", " ", "\t", "\u3000", "|", "｜", "\n")  # what a cell starts and ends at
 
 
 def table_core_zone(doc: Document, start: int, end: int) -> Optional[tuple[int, int]]:
@@ -33,6 +34,8 @@ def table_core_zone(doc: Document, start: int, end: int) -> Optional[tuple[int, 
         paired = _PAIRED_CELL.match(text, end)
         if paired:
             return paired.span("zone") if _pairs_heading(text, start) else None
+    if text[start - 1:start] not in _CELL_EDGE or text[end:end + 1] not in _CELL_EDGE:
+        return None  # a name inside prose: no cell (and its line, perhaps a page long, not split)
     line_start, line_end = text_tables.line_around(text, start, end)
     row = text_tables.cells(text, line_start, line_end, language)
     if len(row) < 2 or (start, end) not in row:

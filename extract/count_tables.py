@@ -15,7 +15,8 @@ import re
 from extract import text_tables
 from extract.compiled_regex import cached_compile
 from extract.context import Context
-from extract.count_values import parse_count
+from extract.count_values import parse_count, qualifier_of
+from extract.matcher import Fragment
 from schemas.record import EnterpriseCount
 
 _UNIT = cached_compile(r"\s*[（(](?:家|个|户|所|home|homes|number|no\.|firms|units)[)）]\s*$", re.I)
@@ -85,3 +86,55 @@ def _row_counts(ctx: Context, cells: list[tuple[int, int]], columns: dict[int, t
         out.append(EnterpriseCount(subject=doc.value(place_start, place_end), category=doc.value(cat_start, cat_end),
                                    count=count, qualifier="exact", evidence=doc.evidence(place_start, end)))
     return out
+
+
+# A list's line is a place and a number: a longer line is prose (and never scanned whole).
+_ROW_CHARS = 80
+_ANNOUNCING = {"zh": ("如下", "见下"), "en": ("follow", "below")}
+
+
+def announced_counts(ctx: Context) -> list[EnterpriseCount]:
+    """Counts listed one place per line under a line announcing what they count (各地市高新技术
+    企业数量如下： / "Each city high and new technology enterprises situation as follow:"), each
+    line a place and its number (深圳市　2.4万余家 / "Shenyang city 4,790 home"). A line that
+    begins with no place (合计, "Other 9 cities total") is passed over; the list ends at the
+    first line that is no place and number."""
+    if "list_announcement" not in ctx.ruleset.macros or "list_count" not in ctx.ruleset.macros:
+        return []
+    doc = ctx.doc
+    text = doc.text
+    folded = text.lower() if ctx.language == "en" else text
+    if not any(cue in folded for cue in _ANNOUNCING["en" if ctx.language == "en" else "zh"]):
+        return []
+    row = ctx.ruleset.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?P<cell>[^\n]{1,40}?)[ \t:|｜]+(?P<value>{list_count})[ \t.;。；]*")
+    out: list[EnterpriseCount] = []
+    for announcement in ctx.ruleset.compile("{list_announcement}").finditer(text):
+        category = doc.value(*announcement.span("category"))
+        at = announcement.end() + 1
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            line = row.fullmatch(text, at, end) if end - at <= _ROW_CHARS else None
+            if line is None and text[at:end].strip():
+                break
+            if line is not None:
+                count = _announced_row(ctx, line, category)
+                if count is not None:
+                    out.append(count)
+            at = end + 1
+    return out
+
+
+def _announced_row(ctx: Context, line: re.Match, category: str) -> EnterpriseCount | None:
+    doc = ctx.doc
+    cell_start, cell_end = line.span("cell")
+    place = next((p for p in ctx.places.in_sentence(doc.sentence_of(cell_start))
+                  if p.start == cell_start and p.kind != "reference" and p.end <= cell_end), None)
+    count = parse_count(ctx.language, line.group("count"))
+    if place is None or count is None or ctx.is_increase(cell_start, line.start("count")):
+        return None
+    groups = {g: line.span(g) for g in ("count", "qualifier_before", "qualifier_after") if line.group(g)}
+    one = Fragment("announced-list", "enterprise_count", cell_start, line.end(), doc.sentence_of(cell_start), groups)
+    return EnterpriseCount(subject=ctx.value(place), category=category, count=count,
+                           qualifier=qualifier_of(ctx, one),
+                           evidence=doc.evidence(cell_start, line.end("value")))

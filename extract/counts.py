@@ -7,7 +7,7 @@ import re
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.count_lists import respectively, respectively_elided
-from extract.count_tables import table_counts
+from extract.count_tables import announced_counts, table_counts
 from extract.count_values import after_leading_place, parse_count, qualifier_of
 from extract.count_filters import (clusters_counted, counts_no_enterprise_en, past_money_threshold,
                                     without_restatements)
@@ -182,7 +182,8 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         parts_counted = []
         whole = len(items) - 1
     counted = without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
-    return _with_table_counts(counted, table_counts(ctx))
+    rows = sorted(table_counts(ctx) + announced_counts(ctx), key=lambda row: row.evidence.start)
+    return _with_table_counts(counted, rows)
 
 
 def _with_table_counts(items: list[EnterpriseCount], rows: list[EnterpriseCount]) -> list[EnterpriseCount]:

@@ -50,3 +50,36 @@ def test_what_is_no_table_of_places_gives_no_row_counts(text, language):
     record = extract_text(text, language=language)
     assert not [c for c in record.enterprise_counts if c.subject == "Kunshan"]
     assert all(c.subject is None or c.subject != "高新技术企业" for c in record.enterprise_counts)
+
+
+ANNOUNCED = [
+    pytest.param(
+        "各地市高新技术企业数量如下（截至2023年底）：\n\n深圳市　2.4万余家\n广州市　1.28万家\n东莞市　9500家左右\n"
+        "中山市　约3100家\n合计　4.9万家\n\n此外，全省新增孵化器80家。\n",
+        "zh",
+        [("深圳市", "高新技术企业", 24000, "more_than"), ("广州市", "高新技术企业", 12800, "exact"),
+         ("东莞市", "高新技术企业", 9500, "about"), ("中山市", "高新技术企业", 3100, "about")],
+        id="zh-ru-xia-qualifiers-total-passed-over"),
+    pytest.param(
+        "Each city high and new technology enterprises situation as follow:\n\nShenyang city 4,790 home\n"
+        "Dalian city 4,206 home\nOther 9 cities total 2,027 home\n\nThe province also has 14 national key laboratories.\n",
+        "en",
+        [("Shenyang city", "high and new technology enterprises", 4790, "exact"),
+         ("Dalian city", "high and new technology enterprises", 4206, "exact")],
+        id="en-as-follow-mt"),
+]
+
+
+@pytest.mark.parametrize("text, language, expected", ANNOUNCED)
+def test_a_list_announced_by_its_category_gives_one_count_per_line(text, language, expected):
+    record = extract_text(text, language=language)
+    listed = [(c.subject, c.category, c.count, c.qualifier) for c in record.enterprise_counts
+              if c.category == expected[0][1]]
+    assert listed == expected
+    for item in record.enterprise_counts:
+        assert text[item.evidence.start:item.evidence.end] == item.evidence.text
+
+
+def test_lines_after_an_announcement_that_are_no_list_give_nothing():
+    text = "全市高新技术企业情况如下：\n全市高新技术企业达到2108家，较上年增长12%。\n宝鸡高新区表现突出。\n"
+    assert [c.count for c in extract_text(text, language="zh").enterprise_counts] == [2108]
