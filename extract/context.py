@@ -35,6 +35,10 @@ class Context:
         self.language = doc.language
         # What each reference ("the zone", 该区) of this document stands for, once resolved.
         self.referents: dict = {}
+        # Where the article names its clusters and their core zones (normalized spans), as
+        # build_clusters found them: counts of a cluster's members are the cluster's.
+        self.cluster_mentions: list[tuple[int, int]] = []
+        self.cluster_zones: set[tuple[int, int]] = set()
 
     @cached_property
     def places(self) -> Places:

@@ -15,7 +15,7 @@ from schemas.record import EnterpriseCount
 # (元 only as money: 电子元器件企业 counts component makers.)
 _MONEY_THRESHOLD_ZH = cached_compile(r"[亿億]|万元|(?<=[\d千百十])元")
 _CLUSTERS_REACH = 200
-_CLUSTERS_COUNTED_ZH = cached_compile(r"(?:\d+|[两三四五六七八九十]+)个(?:产业)?集群|(?:这些|入选|各)(?:产业)?集群")
+_CLUSTERS_COUNTED_ZH = cached_compile(r"(?:\d+|[两三四五六七八九十]+)个(?:[^,，。;；\d]{0,8}?)集群|(?:这些|入选|各)(?:产业)?集群")
 # English firms past a money threshold: money in the category, in the three words before it
 # ("income over 100 million yuan enterprise 86 home"), or in the output or revenue said of them
 # ("145 enterprises with annual output over 100 million yuan", "19 enterprises have an operating

@@ -7,6 +7,7 @@ import re
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.count_lists import respectively, respectively_elided
+from extract.cluster_members import holding_cluster
 from extract.count_tables import announced_counts, table_counts
 from extract.count_values import after_leading_place, parse_count, qualifier_of
 from extract.count_filters import (clusters_counted, counts_no_enterprise_en, past_money_threshold,
@@ -128,6 +129,9 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             # platforms reached 136": neither the joiner nor "number of" is what is counted.
             lead = _CATEGORY_LEAD_EN.match(doc.text, cat_start, cat_end)
             cat_start = lead.end() if lead else cat_start
+        held = None if "subject" in fragment.groups else holding_cluster(ctx, fragment.sentence, fragment.groups["count"][0])
+        if held is not None and cat_start < held[1] < cat_end:
+            cat_start = held[1]  # (集群内有|规上企业, 钛及钛合金创新型产业集群现有|企业)
         count = parse_count(ctx.language, fragment.text(doc, "count") or "")
         if count is None:
             continue
@@ -141,6 +145,8 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             subject = doc.value(*fragment.groups["subject"])
         elif ctx.language == "zh" and clusters_counted(ctx, fragment.sentence, start):
             subject = None  # 本批入选的25个集群共集聚中小企业1.2万家: the clusters', no one place's
+        elif held is not None:
+            subject = held[0]  # 该集群内有规上企业1100余家: the cluster's members
         else:
             near = _subject_between(ctx, fragment, cat_end) or ctx.subject_before(start)
             if (near is not None and carried[0] is not None and doc.sentence_of(near.start) < fragment.sentence

@@ -1,0 +1,68 @@
+"""Counts of a cluster's members: 该集群内有规上企业1100余家, 宝鸡高新区钛及钛合金创新型产业集群现有
+企业526家, 枝江市白酒产业集群以枝江经济开发区为承载区，拥有酿酒及配套企业90多家, "At present, the
+cluster have above scale industrial enterprise 226". The cluster, as the article writes its name,
+is whose count it is; not the zone named as its core or carrier, which only says where it is.
+
+A count stays a place's when a place (or 园区, 该区, "the park", "which") is what the count's
+clause speaks of: 作为…集群的核心区，鹰潭高新区现有…; …依托宜兴环保科技工业园建设，园区集聚….
+
+Reads the clusters `build_clusters` found (Context.cluster_mentions, Context.cluster_zones).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from extract.context import Context
+
+# How far back a reference (该集群, "the cluster") looks for the cluster it stands for.
+_SENTENCES_BACK = 3
+
+
+def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[tuple[str, int]]:
+    """The cluster whose members the number at `number_start` counts, as written, and where the
+    words saying it holds them end (集群内有|规上企业: the category begins there); None when the
+    count is a place's."""
+    macros = ctx.ruleset.macros
+    if not ctx.cluster_mentions or "cluster_member_reference" not in macros or "cluster_holds" not in macros:
+        return None
+    doc, text = ctx.doc, ctx.doc.text
+    begin = doc.sentence_span(sentence)[0]
+    places = ctx.places.in_sentence(sentence)
+    holds = ctx.ruleset.compile("{cluster_holds}")
+    # 该集群内有… / "the cluster have …": a reference to a cluster, the last thing named before the number.
+    referring = list(ctx.ruleset.compile("{cluster_member_reference}").finditer(text, begin, number_start))
+    if referring:
+        said = referring[-1]
+        if not any(said.end() <= p.start < number_start for p in places):
+            referred = _referred(ctx, said.start())
+            if referred is not None:
+                return doc.value(*referred), _end_of(holds, text, said.end())
+    # The number's clause opens with the cluster's name (…集群现有企业526家), or with what it
+    # holds when the clauses before it speak of a cluster (…集群以X为承载区，拥有…企业90多家).
+    clause = ctx.clause_start(number_start)
+    opening = next((span for span in ctx.cluster_mentions if span[0] == clause and span[1] <= number_start), None)
+    if opening is not None:
+        return doc.value(*opening), _end_of(holds, text, opening[1])
+    verb = ctx.ruleset.compile("{cluster_holding_verb}").match(text, clause) if "cluster_holding_verb" in macros else None
+    if verb is None:
+        return None
+    topic = next((span for span in reversed(ctx.cluster_mentions) if begin <= span[0] and span[1] <= clause), None)
+    if topic is None:
+        return None
+    between = [p for p in places if topic[1] <= p.start < clause]
+    if any((p.start, p.end) not in ctx.cluster_zones or ctx.clause_start(p.start) == p.start for p in between):
+        return None  # (作为…集群的核心区，鹰潭高新区现有…，拥有…: the zone is what the clauses speak of)
+    return doc.value(*topic), verb.end()
+
+
+def _end_of(holds, text: str, at: int) -> int:
+    found = holds.match(text, at)
+    return found.end() if found else at
+
+
+def _referred(ctx: Context, at: int) -> Optional[tuple[int, int]]:
+    """The cluster named last before a reference at `at`, a few sentences back at most."""
+    floor = ctx.doc.sentence_span(max(0, ctx.doc.sentence_of(at) - _SENTENCES_BACK))[0]
+    before = [span for span in ctx.cluster_mentions if floor <= span[0] and span[1] <= at]
+    return before[-1] if before else None
