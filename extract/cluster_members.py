@@ -35,7 +35,9 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
     if referring:
         said = referring[-1]
         if not any(said.end() <= p.start < number_start for p in places):
-            referred = _referred(ctx, said.start())
+            # (…打火机产业集群拥有…: the words end a cluster's own name, which is the holder.)
+            inside = next((span for span in ctx.cluster_mentions if span[0] <= said.start() < span[1]), None)
+            referred = inside or _referred(ctx, said.start())
             if referred is not None:
                 return doc.value(*referred), _end_of(holds, text, said.end())
     # The number's clause opens with the cluster's name (…集群现有企业526家), or with what it
