@@ -142,7 +142,12 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         if ctx.is_target(start, end) or ctx.is_increase(start, fragment.groups["count"][0], end):
             continue
         if "subject" in fragment.groups:
-            subject = doc.value(*fragment.groups["subject"])
+            # (独角兽企业中，济南7家: the rule says where the place is; a place must be named there.)
+            s, e = fragment.groups["subject"]
+            if not any(p.start == s and p.end >= e - 1 and p.kind != "reference"
+                       for p in ctx.places.in_sentence(fragment.sentence)):
+                continue
+            subject = doc.value(s, e)
         elif ctx.language == "zh" and clusters_counted(ctx, fragment.sentence, start):
             subject = None  # 本批入选的25个集群共集聚中小企业1.2万家: the clusters', no one place's
         elif held is not None:
