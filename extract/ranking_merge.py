@@ -46,9 +46,14 @@ def _mergeable(ctx: Context, pair: tuple[object, Ranking], other_pair: tuple[obj
 
 
 def _merged(pair: tuple[object, Ranking], other_pair: tuple[object, Ranking]) -> tuple[object, Ranking]:
-    """The entry with more values keeps its evidence; the other fills its gaps."""
+    """The entry that states the position (else the one with more values) keeps its subject and
+    evidence; the other fills its gaps."""
     (item, ranking), (other, other_ranking) = pair, other_pair
-    main, extra = (item, other) if len(item.values) > len(other.values) else (other, item)
+    ranked = [i for i in (item, other) if i.values.get("rank") is not None]
+    if len(ranked) == 1:
+        main, extra = (item, other) if ranked[0] is item else (other, item)
+    else:
+        main, extra = (item, other) if len(item.values) > len(other.values) else (other, item)
     if main.subject is None:
         main, extra = extra, main
     values = {**extra.values, **main.values}
