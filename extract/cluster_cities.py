@@ -89,7 +89,13 @@ class ClusterCities:
         return None if found is None else self._prefecture_as_written(found[2], self.doc.value(found[0], found[1]))
 
     def _name_of(self, place: Place) -> str:
-        return _strip_city_suffix(self.doc.value(place.start, place.end), self.ctx.language)
+        written = self.doc.value(place.start, place.end)
+        if place.division is not None and written in self.ctx.places.given_names():
+            # (CDHT integrated circuit industry cluster, 泰达新能源汽车产业集群: a zone's given
+            # name says no city; its division does.)
+            division = place.division
+            return (division.name_en if self.ctx.language == "en" else division.short_zh) or written
+        return _strip_city_suffix(written, self.ctx.language)
 
     def _prefecture_as_written(self, division, written: str) -> str:
         """A county-level place gives way to its prefecture when the article names that too."""

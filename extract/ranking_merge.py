@@ -89,8 +89,12 @@ def _restates(a: dict, b: dict, headline: bool) -> bool:
 
 def _aliases(ctx: Context, a: Place, b: Place) -> bool:
     """"The Anshan High-tech Industrial Development Zone (Anshan High-tech Zone) …": the article
-    gave one name in brackets after the other, so both name one zone."""
+    gave one name in brackets after the other, or gave one as the other's name (Places'
+    given names: CND, 泰达), so both name one zone."""
     names = {ctx.value(a), ctx.value(b)}
+    given = ctx.places.given_names()  # ("The district, better known … as CND")
+    if given.get(ctx.value(a)) == ctx.value(b) or given.get(ctx.value(b)) == ctx.value(a):
+        return True
     for index in {ctx.doc.sentence_of(a.start), ctx.doc.sentence_of(b.start)}:
         places = ctx.places.in_sentence(index)
         if any({ctx.value(places[i - 1]), ctx.value(places[i])} == names
