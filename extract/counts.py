@@ -91,7 +91,10 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             # category left out is the one just counted in the sentence.
             # (A list's line of its own — "· 泸州、南充、遂宁：均超过150家，分别为…" — may mean
             # any of the categories the lines above count: none is taken.)
-            if items and _on_one_line(ctx, items[-1].evidence.end, fragment.start) and (
+            # ("… 47 'little giant' enterprises.⏎⏎Lanzhou, Tianshui and Baiyin are home to 26, 7 and
+            # 5 of them respectively": "of them" names the count it shares out, lines apart.)
+            said_of_them = _OF_THEM.search(doc.text, doc.sentence_span(fragment.sentence)[0], fragment.end) is not None
+            if items and (_on_one_line(ctx, items[-1].evidence.end, fragment.start) or said_of_them) and (
                     _same_statement(ctx, sentences[-1], fragment.sentence)
                     or _refers_back(ctx, fragment, sentences[-1])
                     or _sentence_before(sentences[-1], fragment.sentence)):
