@@ -54,7 +54,7 @@ def subject_before(ctx: Context, pos: int, back: int, excluded: list[tuple[int, 
         if zone is not place:
             return zone  # "It was the Lanzhou zone's third consecutive gain"
         if ((locates(ctx, places, i) if ctx.language == "en" else bracketed_alias(ctx.doc.text, places, i))
-                or ctx.not_a_subject(place)):
+                or ctx.not_a_subject(place) or _among_zh(ctx, place)):
             continue
         if ctx.language == "en" and _qualifies_a_noun(ctx, places, i):
             continue
@@ -62,6 +62,17 @@ def subject_before(ctx: Context, pos: int, back: int, excluded: list[tuple[int, 
             return referent(ctx, place, excluded)
         return place
     return None
+
+
+_AMONG_ZH = cached_compile(r"(?:全国|全省|全市|全区)\S*")
+
+
+def _among_zh(ctx: Context, place: Place) -> bool:
+    """晋江经济开发区在全省省级开发区中位列第3位: the zones of a whole province, named as those
+    ranked among, are not the one ranked."""
+    text = ctx.doc.text
+    return (ctx.language == "zh" and text[place.end:place.end + 1] == "中"
+            and _AMONG_ZH.match(text, place.start, place.end) is not None)
 
 
 def _qualifies_a_noun(ctx: Context, places: list[Place], i: int) -> bool:

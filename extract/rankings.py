@@ -244,9 +244,13 @@ def _ranking_names(ctx: Context, context: list[tuple[Fragment, dict]]) -> list[t
         place = next((p for p in ctx.places.before(end, 0) if p.start == start), None)
         if place is None:
             continue
+        text = ctx.doc.text
         if (place.division is not None and place.division.level == "province") \
-                or ctx.doc.text.startswith(("中国", "全国", "国家"), start):
-            # (在2024年中国生物医药产业园区竞争力排行中位列第58位: a national list's words.)
+                or text.startswith(("中国", "全国", "国家"), start) \
+                or text[start - 1:start] in ("年", "度", "在"):
+            # (在2024年中国生物医药产业园区竞争力排行中位列第58位: a national list's words; 在2023年度
+            # 宿迁市开发区高质量发展考核中: a name opening after its year or 在 holds no place
+            # ranked before it.)
             opening.append((start, place.end))
     return opening
 
