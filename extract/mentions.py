@@ -43,6 +43,9 @@ _RANKING_AFTER_ZH = cached_compile(r"(?:高质量发展|[\u4e00-\u9fff]{0,6}?(?=
 # suffix begins the predicate; the name ends before it.
 _ADVERBS_ZH = frozenset("则也还又已将均仍再亦却都")
 _FUNCTION_CHARS_ZH = cached_compile(r"[的在等各全与和及共该本我其这那之内外中]")
+# Machine translation drops the article ("of which high-tech zone 326 families": the zone); after
+# "national" or "a" the same words name a kind of zone ("the national high-tech zone evaluation").
+_KIND_NOT_REFERENCE_EN = cached_compile(r"\b(?:national|provincial|nationwide|china['’]s|state-level|a|each|every|any|one)\s+$", re.I)
 _COUNTED = cached_compile(r"^第?[零〇一二两三四五六七八九十百千万\d]+[家个所座处]?$")
 
 
@@ -109,8 +112,11 @@ class Places:
         if self._reference is None:
             return []
         start, end = self.doc.sentence_span(index)
-        return [Place(m.start(), m.end(), "reference") for m in self._reference.finditer(self.doc.text, start, end)
-                if not any(p.start <= m.start() < p.end for p in places)]
+        text = self.doc.text
+        return [Place(m.start(), m.end(), "reference") for m in self._reference.finditer(text, start, end)
+                if not any(p.start <= m.start() < p.end for p in places)
+                and not (self.doc.language == "en"
+                         and _KIND_NOT_REFERENCE_EN.search(text, max(start, m.start() - 24), m.start()))]
 
     def generic_name(self, name: str) -> bool:
         """该区, "the zone", 开发区, 全省: words no zone is named by."""
