@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from extract.document import Document
+from extract.mentions import Place, occurrences
 from extract.places import Division
 
 if TYPE_CHECKING:
-    from extract.mentions import Place, Places
+    from extract.mentions import Places
 
 # How far back a definition made after a reference ("the district, known as GDD") looks for
 # the zone the reference stands for.
@@ -66,3 +68,24 @@ def _zone_before(places: Places, index: int, before: int) -> Optional[Place]:
         if zones:
             return zones[-1]
     return None
+
+
+def with_given_names(doc: Document, aliases: list[Alias], index: int, named: list[Place]) -> list[Place]:
+    """`named` (the sentence's places) with the names the article gave a zone (泰达, CDHT) where
+    they occur, longest first; a division inside one (Zibo HTZ) is part of it."""
+    text = doc.text
+    start, end = doc.sentence_span(index)
+    places, taken = list(named), []
+    for alias in aliases:
+        for at in occurrences(text, alias.name, start, end):
+            stop = at + len(alias.name)
+            if doc.language == "en" and (text[at - 1:at].isalnum() or text[stop:stop + 1].isalnum()):
+                continue  # (CND inside CNDA)
+            inside = [p for p in places if at <= p.start and p.end <= stop]
+            if any(p.start < stop and at < p.end for p in places if p not in inside) \
+                    or any(a < stop and at < b for a, b in taken) or any(p.kind == "zone" for p in inside):
+                continue  # (洛阳高新区 named as itself already)
+            places = [p for p in places if p not in inside]
+            places.append(Place(at, stop, "zone", alias.division))
+            taken.append((at, stop))
+    return places

@@ -49,7 +49,7 @@ _KIND_NOT_REFERENCE_EN = cached_compile(r"\b(?:national|provincial|nationwide|ch
 _COUNTED = cached_compile(r"^第?[零〇一二两三四五六七八九十百千万\d]+[家个所座处]?$")
 
 
-def _occurrences(text: str, word: str, start: int, end: int):
+def occurrences(text: str, word: str, start: int, end: int):
     at = text.find(word, start, end)
     while at >= 0:
         yield at
@@ -137,26 +137,11 @@ class Places:
         return {a.written: a.zone_written for a in self._aliases if a.zone_written}
 
     def _with_aliases(self, index: int, named: list[Place]) -> list[Place]:
-        """`named` with the names the article gave a zone (泰达, CDHT) where they recur; a
-        division inside one (Zibo HTZ) is part of it."""
         if not self._aliases:
             return list(named)
-        text = self.doc.text
-        start, end = self.doc.sentence_span(index)
-        places, taken = list(named), []
-        for alias in self._aliases:
-            for at in _occurrences(text, alias.name, start, end):
-                stop = at + len(alias.name)
-                if self.doc.language == "en" and (text[at - 1:at].isalnum() or text[stop:stop + 1].isalnum()):
-                    continue  # (CND inside CNDA)
-                inside = [p for p in places if at <= p.start and p.end <= stop]
-                if any(p.start < stop and at < p.end for p in places if p not in inside) \
-                        or any(a < stop and at < b for a, b in taken) or any(p.kind == "zone" for p in inside):
-                    continue  # (洛阳高新区 named as itself already)
-                places = [p for p in places if p not in inside]
-                places.append(Place(at, stop, "zone", alias.division))
-                taken.append((at, stop))
-        return places
+        from extract.aliases import with_given_names
+
+        return with_given_names(self.doc, self._aliases, index, named)
 
     def before(self, pos: int, sentences_back: int = 0) -> list[Place]:
         """Mentions that end at or before `pos`, nearest last, looking back `sentences_back`
@@ -205,7 +190,7 @@ class Places:
                 for i in range(name_start, match.end()):
                     taken[i - start] = True
         for area in self._areas + self._bare_parks:
-            for at in _occurrences(text, area, start, end):
+            for at in occurrences(text, area, start, end):
                 if not any(taken[at - start:at - start + len(area)]):
                     places.append(Place(at, at + len(area), "zone", self._division_in(area)))
                     taken[at - start:at - start + len(area)] = [True] * len(area)
