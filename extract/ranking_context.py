@@ -227,9 +227,28 @@ def _year_of_announcement(by_sentence: dict[int, list[dict]], sentence: int, nam
     for earlier in (sentence - 1, sentence - 2):
         for found in by_sentence.get(earlier, []):
             year = found.get("year") or next((f["year"] for f in by_sentence.get(earlier, []) if "year" in f), None)
-            if year is not None and keyed(found.get("ranking") or "") == key:
+            names = _coordinated(found.get("ranking") or "") if language != "en" else [found.get("ranking") or ""]
+            if year is not None and any(keyed(announced) == key for announced in names):
                 return {"year": year}
     return {}
+
+
+_JOINED_ZH = cached_compile(r"和|及|与|、")
+_HEAD_ZH = cached_compile(r"(?:榜单|排行榜|排名|名单|评价|考核|考评|评估|指数)$")
+
+
+def _coordinated(name: str) -> list[str]:
+    """发布2023年全国百强县和全国百强区榜单 … 在全国百强县榜单中: a name joining several rankings
+    under one head names each of them.
+
+    >>> _coordinated("全国百强县和全国百强区榜单")
+    ['全国百强县和全国百强区榜单', '全国百强县榜单', '全国百强区榜单']
+    """
+    parts = _JOINED_ZH.split(name)
+    head = _HEAD_ZH.search(parts[-1]) if len(parts) > 1 else None
+    if head is None:
+        return [name]
+    return [name] + [part + head.group() for part in parts[:-1]] + [parts[-1]]
 
 
 _POPULATION_ZH = [("经开区", ("经开区", "经济技术开发区")), ("高新区", ("高新区", "高新技术产业开发区")),
