@@ -136,11 +136,15 @@ def _split_categories(ctx: Context, start: int, end: int, n: int, stop: frozense
     level = _LEVEL_ZH.match(text, last_a, last_b)
     head = text[level.end() if level else last_a:last_b]
     heads = ctx.words("count_heads")
+    # 省级以上科技企业孵化器和众创空间: a level "and above" opening the list qualifies each entry.
+    shared = _LEVEL_ZH.match(text, *spans[0])
+    shared = ctx.doc.value(*shared.span()) if shared and shared.group().endswith("以上") else ""
     out = []
     for a, b in spans:
         words = text[a:b]
         if any(words.endswith(h) for h in heads):
-            out.append((ctx.doc.value(a, b), a))
+            own_level = _LEVEL_ZH.match(text, a, b) is not None
+            out.append(((shared if a != spans[0][0] and not own_level else "") + ctx.doc.value(a, b), a))
         elif level and _LEVEL_ZH.fullmatch(text, a, b):
             out.append((ctx.doc.value(a, b) + ctx.doc.value(last_b - len(head), last_b), a))
         else:
