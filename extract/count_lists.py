@@ -9,7 +9,7 @@ import re
 
 from extract.compiled_regex import cached_compile
 from extract.context import Context
-from extract.count_values import after_leading_place, parse_count, qualifier_of
+from extract.count_values import after_leading_place, parse_count, qualifier_of_number
 from extract.matcher import Fragment
 from extract.spans import trim_left
 from schemas.record import EnterpriseCount
@@ -97,11 +97,9 @@ def _list_entry(ctx: Context, fragment: Fragment, part: re.Match, place, categor
     count = parse_count(ctx.language, part.group("count"))
     if count is None or not category or ctx.is_target(start, end) or ctx.is_increase(start, part.start()):
         return None
-    groups = {g: part.span(g) for g in ("count", "qualifier_before", "qualifier_after") if part.group(g)}
-    one = Fragment(fragment.rule, fragment.kind, start, end, fragment.sentence, groups)
     subject = ctx.places.resolve(place) if place is not None else None
     return EnterpriseCount(subject=ctx.value(subject), category=category, count=count,
-                           qualifier=qualifier_of(ctx, one), evidence=ctx.doc.evidence(start, end))
+                           qualifier=qualifier_of_number(ctx, part), evidence=ctx.doc.evidence(start, end))
 
 
 def _one_count(ctx: Context):

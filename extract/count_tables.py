@@ -15,8 +15,7 @@ import re
 from extract import text_tables
 from extract.compiled_regex import cached_compile
 from extract.context import Context
-from extract.count_values import parse_count, qualifier_of
-from extract.matcher import Fragment
+from extract.count_values import parse_count, qualifier_of_number
 from schemas.record import EnterpriseCount
 
 _UNIT = cached_compile(r"\s*[（(](?:家|个|户|所|home|homes|number|no\.|firms|units)[)）]\s*$", re.I)
@@ -73,9 +72,7 @@ def _row_counts(ctx: Context, cells: list[tuple[int, int]], columns: dict[int, t
                 ) -> list[EnterpriseCount]:
     doc = ctx.doc
     place_start, place_end = cells[0]
-    place = next((p for p in ctx.places.in_sentence(doc.sentence_of(place_start))
-                  if p.start == place_start and p.kind != "reference" and p.end <= place_end), None)
-    if place is None:
+    if _place_opening(ctx, place_start, place_end) is None:
         return []  # 合计 / Total, or a row that is no place's
     out = []
     for index, (cat_start, cat_end) in columns.items():
@@ -126,15 +123,17 @@ def announced_counts(ctx: Context) -> list[EnterpriseCount]:
 
 
 def _announced_row(ctx: Context, line: re.Match, category: str) -> EnterpriseCount | None:
-    doc = ctx.doc
     cell_start, cell_end = line.span("cell")
-    place = next((p for p in ctx.places.in_sentence(doc.sentence_of(cell_start))
-                  if p.start == cell_start and p.kind != "reference" and p.end <= cell_end), None)
+    place = _place_opening(ctx, cell_start, cell_end)
     count = parse_count(ctx.language, line.group("count"))
     if place is None or count is None or ctx.is_increase(cell_start, line.start("count")):
         return None
-    groups = {g: line.span(g) for g in ("count", "qualifier_before", "qualifier_after") if line.group(g)}
-    one = Fragment("announced-list", "enterprise_count", cell_start, line.end(), doc.sentence_of(cell_start), groups)
     return EnterpriseCount(subject=ctx.value(place), category=category, count=count,
-                           qualifier=qualifier_of(ctx, one),
-                           evidence=doc.evidence(cell_start, line.end("value")))
+                           qualifier=qualifier_of_number(ctx, line),
+                           evidence=ctx.doc.evidence(cell_start, line.end("value")))
+
+
+def _place_opening(ctx: Context, start: int, end: int):
+    """The place (no reference) a cell or a list line [start, end) begins with, if any."""
+    return next((p for p in ctx.places.in_sentence(ctx.doc.sentence_of(start))
+                 if p.start == start and p.kind != "reference" and p.end <= end), None)

@@ -45,6 +45,15 @@ def qualifier_of(ctx: Context, fragment: Fragment) -> str:
     return "exact"
 
 
+def qualifier_of_number(ctx: Context, number: re.Match) -> str:
+    """The qualifier of one number matched by the lexicon's `list_count` (with its groups
+    qualifier_before / count / qualifier_after), as `qualifier_of` reads a rule's."""
+    groups = {g: number.span(g) for g in ("count", "qualifier_before", "qualifier_after") if number.group(g)}
+    one = Fragment("list_count", "enterprise_count", number.start(), number.end(),
+                   ctx.doc.sentence_of(number.start()), groups)
+    return qualifier_of(ctx, one)
+
+
 def after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
     """辽宁省高新技术企业达到1.2万家 / 整个衡阳市的科技型中小企业 / "whole city of Jingmen high-tech
     enterprises 782" (全市): the place opening the category is its subject, not part of what is

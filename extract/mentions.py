@@ -134,6 +134,11 @@ class Places:
 
     def given_names(self) -> dict[str, str]:
         """Each name the article gave a zone (as written) with the zone's own name, for linking."""
+        return self._given_names
+
+    @cached_property
+    def _given_names(self) -> dict[str, str]:
+        # (Asked for every ranking pair merged and every cluster's city: built once.)
         return {a.written: a.zone_written for a in self._aliases if a.zone_written}
 
     def _with_aliases(self, index: int, named: list[Place]) -> list[Place]:
