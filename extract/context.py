@@ -21,7 +21,10 @@ _LIST_REACH = 30
 _LIST_BULLET = cached_compile(r"[-•·*●▪■◆]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]")
 _YEAR_END = cached_compile(r"(?:\d{1,2}月)?[底末]")
 _SHARE_AFTER = cached_compile(r"\s*(?:超过|近|约|逾|more\s+than\s+|over\s+|nearly\s+|about\s+)?\d", re.I)
-_TOTAL_AFTER_INCREASE_ZH = cached_compile(r"[、,;](?:总数|总量|累计|总计|共计|总共)")
+_TOTAL_AFTER_INCREASE = {
+    "zh": cached_compile(r"[、,;](?:总数|总量|累计|总计|共计|总共)"),
+    "en": cached_compile(r"\b(?:bringing|brought|taking|took|raising|raised|lifting|lifted|pushing|pushed)\b", re.I),
+}
 _INCREASE_REACH = 200
 _CLAUSE_END_EN = cached_compile(r"[,;:.!?]\s")
 _DIVISION_SUFFIX_EN = cached_compile(r"(?:province|city|district|county|municipality)$", re.I)
@@ -100,9 +103,9 @@ class Context:
         # "value-added enterprises" add nothing.
         markers = [m for m in self._increase_markers.finditer(text, begin, count_start)
                    if m.start() == 0 or text[m.start() - 1] != "-"]
-        # 新增上市公司3家、总数达到22家: the total after the increase is what there is.
-        return bool(markers) and not (self.language == "zh" and _TOTAL_AFTER_INCREASE_ZH.search(
-            text, markers[-1].end(), count_start))
+        # 新增上市公司3家、总数达到22家 / "added 14 incubators, which brought the number of
+        # incubators to 62": the total after the increase is what there is.
+        return bool(markers) and not _TOTAL_AFTER_INCREASE[self.language].search(text, markers[-1].end(), count_start)
 
     def list_clause_start(self, pos: int, reach: int | None = None) -> int:
         """Where the Chinese clause holding `pos` begins, a 、-list kept whole: back to the last

@@ -22,6 +22,9 @@ _SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these|
 _OF_THEM = cached_compile(r"\bof\s+(?:them|these|which)\b", re.I)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
 _NEW_CLAUSE_EN = cached_compile(r",\s+and\s+")
+# Between two items of one English list: "112 gazelle enterprises, 906 eaglet enterprises and 58 …".
+# (Machine translation keeps 家 as "home": "gazelle enterprise 112 home, eaglet enterprise 906 home".)
+_LIST_JOINER_EN = cached_compile(r"(?:\s+(?:homes?|famil(?:y|ies)))?(?:,|,?\s+and|,\s+as\s+well\s+as)\s+", re.I)
 # "the whole city of Jingmen" / "the whole Yulin city" (全玉林市): the place follows.
 # "… in Zhuhai High-tech Zone", "… have settled in the Jiuquan ETDZ", "… are based in the zone"
 _IN_PLACE_EN = cached_compile(r"\s+(?:(?:have|has|had)\s+(?:settled|gathered|clustered|located|put\s+down\s+roots)\s+|"
@@ -75,6 +78,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
     whole = -1  # position in `items` of the last count that is not a share (其中X N家)
     counted_until, previous = -1, None  # where the fragment that last added items ends
     parts_counted: list[tuple[int, int]] = []  # evidence of shares and list entries since the last count
+    increase_end = -1  # where the last count left out as an increase ends
     for fragment in fragments:
         if previous is not None and len(items) > previous[1]:
             counted_until = previous[0].end
@@ -143,6 +147,13 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         start = min([cat_start] + [s for s, _ in others])
         end = max([cat_end] + [e for _, e in others])
         if ctx.is_target(start, end) or ctx.is_increase(start, fragment.groups["count"][0], end):
+            increase_end = end
+            continue
+        if ctx.language == "en" and _LIST_JOINER_EN.fullmatch(doc.text, increase_end, start):
+            # "newly recognized 112 gazelle enterprises, 906 eaglet enterprises and 58 …": the verb
+            # of a list's first item governs the items joined to it (in Chinese the clause
+            # holding a 、-list is kept whole).
+            increase_end = end
             continue
         if "subject" in fragment.groups:
             # (独角兽企业中，济南7家: the rule says where the place is; a place must be named there.)

@@ -207,3 +207,16 @@ def test_a_count_whose_sentence_names_no_place_is_the_headlines_place(text, subj
 def test_a_ranking_whose_sentence_names_no_place_is_the_headlines_place():
     record = extract_text("长垣市2023年国民经济和社会发展统计公报\n\n在全国综合实力百强县市中位列第87位，较上年前移6位。")
     assert [(r.subject, r.rank, r.change) for r in record.rankings] == [("长垣市", 87, 6)]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("In 2023, Linyi newly recognized 112 gazelle enterprises, 906 eaglet enterprises and 58 specialized "
+     "SMEs. Linyi now has 1,520 high-tech enterprises.", [1520]),
+    ("Last year Linyi new recognize gazelle enterprise 112 home, eaglet enterprise 906 home. At present "
+     "Linyi have high-tech enterprise 1520 home.", [1520]),
+    # Not joined to the increase: a count of its own clause.
+    ("Linyi newly recognized 112 gazelle enterprises last year, bringing its high-tech enterprises to "
+     "1,520.", [1520]),
+], ids=["fluent", "machine-translated", "own-clause"])
+def test_the_items_of_a_list_after_an_increase_verb_are_increases_too(text, kept):
+    assert [c.count for c in extract_text(text).enterprise_counts] == kept
