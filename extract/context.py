@@ -83,6 +83,9 @@ class Context:
     def _increase_after(self) -> re.Pattern | None:
         if "increase_markers_after" not in self.ruleset.macros:
             return None
+        if self.language == "zh":
+            # 台州市23家企业首次入选 / 386家企业榜上有名: the firms of one list, what was added.
+            return self.ruleset.compile("(?:首次|顺利|成功|同时|均|全部)?{increase_markers_after}")
         return self.ruleset.compile(r"\s+(?:(?:in|of|at)\s+(?:the\s+)?[\w-]+\s+)?{increase_markers_after}\b")
 
     def is_increase(self, start: int, count_start: int, end: int | None = None) -> bool:

@@ -30,8 +30,12 @@ def respectively(ctx: Context, fragment: Fragment, stop: frozenset[str], after: 
     counts_start, counts_end = fragment.groups["counts"]
     parts = list(_one_count(ctx).finditer(doc.text, counts_start, counts_end))
     if "each" in fragment.groups:
+        # (寿光市、诸城市入库数量分别为612家、538家，青州市、高密市入库企业均超过400家: the places
+        # of the clause that says "each", not of the sentence.)
+        # (English commas separate the places themselves: the sentence it is.)
+        clause = ctx.list_clause_start(cat_start) if ctx.language == "zh" else 0
         places = [p for p in ctx.places.before(_trimmed(ctx, cat_start, cat_end, stop), 0)
-                  if p.kind != "reference" and p.start >= after]
+                  if p.kind != "reference" and p.start >= max(after, clause)]
         parts = _each(fragment, parts, places)
     if len(parts) < 2:
         return []
@@ -95,7 +99,7 @@ def _list_entry(ctx: Context, fragment: Fragment, part: re.Match, place, categor
     """One entry of a 分别 list: `part` is its number (with its qualifiers), [start, end) its
     evidence; None for a goal, an increase or an unreadable number."""
     count = parse_count(ctx.language, part.group("count"))
-    if count is None or not category or ctx.is_target(start, end) or ctx.is_increase(start, part.start()):
+    if count is None or not category or ctx.is_target(start, end) or ctx.is_increase(start, part.start(), end):
         return None
     subject = ctx.places.resolve(place) if place is not None else None
     return EnterpriseCount(subject=ctx.value(subject), category=category, count=count,

@@ -220,3 +220,8 @@ def test_a_ranking_whose_sentence_names_no_place_is_the_headlines_place():
 ], ids=["fluent", "machine-translated", "own-clause"])
 def test_the_items_of_a_list_after_an_increase_verb_are_increases_too(text, kept):
     assert [c.count for c in extract_text(text).enterprise_counts] == kept
+
+
+def test_one_number_each_is_of_the_places_of_its_own_clause():
+    record = extract_text("寿光市、诸城市入库数量分别为612家、538家，青州市、高密市入库企业均超过400家。")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("青州市", 400), ("高密市", 400)]
