@@ -110,6 +110,11 @@ class Context:
         # incubators to 62": the total after the increase is what there is.
         return bool(markers) and not _TOTAL_AFTER_INCREASE[self.language].search(text, markers[-1].end(), count_start)
 
+    def opens_with_increase(self, pos: int) -> bool:
+        """True when an increase marker stands at `pos`: 为12家新认定的市级工程技术研究中心授牌,
+        the marker after the number, at the head of what is counted."""
+        return self._increase_markers is not None and self._increase_markers.match(self.doc.text, pos) is not None
+
     def list_clause_start(self, pos: int, reach: int | None = None) -> int:
         """Where the Chinese clause holding `pos` begins, a 、-list kept whole: back to the last
         comma, semicolon or colon of its sentence (at most `reach` characters back)."""

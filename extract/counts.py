@@ -146,7 +146,9 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                   if g in fragment.groups]
         start = min([cat_start] + [s for s, _ in others])
         end = max([cat_end] + [e for _, e in others])
-        if ctx.is_target(start, end) or ctx.is_increase(start, fragment.groups["count"][0], end):
+        count_start = fragment.groups["count"][0]
+        if (ctx.is_target(start, end) or ctx.is_increase(start, count_start, end)
+                or (count_start < cat_start and ctx.opens_with_increase(cat_start))):
             increase_end = end
             continue
         if ctx.language == "en" and _LIST_JOINER_EN.fullmatch(doc.text, increase_end, start):
