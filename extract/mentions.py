@@ -28,6 +28,13 @@ _ORGANIZATION_AFTER_EN = cached_compile(
     # Machine translation lowercases the head ("Sichuan Changhong Electric group"); "steel" or
     # "motor" in lower case may be an industry, so only heads that name a body stay.
     r"group|company|corporation|university|college)\b")
+# "Reporter of Heilongjiang Daily:" in a transcript names a newspaper, not the province; on a
+# "Source: Fujian Daily" line the paper's place is the article's own, and stays a place.
+_MEDIA_AFTER_EN = cached_compile(r"\s+(?:Daily|Evening\s+News|Times|Television|TV|Radio|Broadcasting)\b")
+_SOURCE_LINE_EN = cached_compile(r"\bsource\b", re.I)
+# (A source line, 来源：江西日报, keeps its place: the paper's place is the article's own.)
+_ORGANIZATION_AFTER_ZH = cached_compile(r"[\u4e00-\u9fff]{0,4}?(?:大学(?!生|科技园|城)|学院|日报|晚报|电视台)")
+_MEDIA_ZH = ("日报", "晚报", "电视台")
 _CORE_TOWN_ZH = cached_compile(r"以(?P<area>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))为(?:核心区|核心承载区|主要载体|主阵地|主战场|主平台)")
 # 来安县汊河镇 / 我市秦栏镇: a town named right after its county or city is a place wherever it
 # recurs (汊河镇集聚…企业180家); 重点镇, 中心镇 and the like name none.
@@ -234,6 +241,11 @@ class Places:
                     and not (i > start and taken[i - 1 - start]) and not (places and places[-1].end == i)):
                 i += 1  # 李卫东: a given name, not 卫东区
                 continue
+            organization = _ORGANIZATION_AFTER_ZH.match(text, stop)
+            if organization and not (organization.group().endswith(_MEDIA_ZH)
+                                     and "来源" in text[text.rfind("\n", 0, i) + 1:i]):
+                i = stop  # 南昌航空大学, 黑龙江日报记者: a university or a newspaper, not the place
+                continue
             places.append(Place(i, stop, "division", division))
             i = stop
         places.extend(self._listed_short_forms_zh(start, end, places))
@@ -403,7 +415,9 @@ class Places:
                 # joined by hyphens ("Beijing-Tianjin-Hebei") are each a place.
                 i += 1
                 continue
-            if _ORGANIZATION_AFTER_EN.match(text, name_end):
+            if _ORGANIZATION_AFTER_EN.match(text, name_end) or (
+                    _MEDIA_AFTER_EN.match(text, name_end)
+                    and not _SOURCE_LINE_EN.search(text, text.rfind("\n", 0, name_start) + 1, name_start)):
                 # "Xi'an Jiaotong University", "Shandong University", "Baoji Titanium Group": the
                 # name of an organization, not the place.
                 while i < len(words) and words[i].start() < name_end:

@@ -104,6 +104,21 @@ def test_autonomous_prefectures_and_their_zones(text, subject, adcode):
     assert [(c.subject, c.place.adcode if c.place else None) for c in counts] == [(subject, adcode)]
 
 
+@pytest.mark.parametrize("text, subject", [
+    pytest.param("与南昌航空大学等高校建立合作关系。全区拥有高新技术企业156家。", None, id="zh-university"),
+    pytest.param("黑龙江日报记者：请问成效如何？\n全区高新技术企业356家。", None, id="zh-newspaper"),
+    pytest.param("来源：江西日报\n全省高新技术企业1.2万家。", "江西", id="zh-source-line-keeps-its-place"),
+    pytest.param("Reporter of Heilongjiang Daily: What is the achievement?\nWhole area high-tech enterprise 356 "
+                 "families.", None, id="en-newspaper"),
+    pytest.param("Source: Fujian Daily\nThe whole province high-tech enterprises reach 12,300.", "Fujian",
+                 id="en-source-line-keeps-its-place"),
+])
+def test_a_university_or_newspaper_named_after_a_place_is_no_place(text, subject):
+    from extract import extract_text
+
+    assert [c.subject for c in extract_text(text).enterprise_counts] == [subject]
+
+
 def test_the_news_agency_is_no_place():
     from extract import extract_text
 
