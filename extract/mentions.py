@@ -120,10 +120,13 @@ class Places:
             return []
         start, end = self.doc.sentence_span(index)
         text = self.doc.text
+        # ("Pizhou in the city of Xuzhou": "the city of" introduces the place named next.)
+        named_next = {p.start for p in places}
         return [Place(m.start(), m.end(), "reference") for m in self._reference.finditer(text, start, end)
                 if not any(p.start <= m.start() < p.end for p in places)
                 and not (self.doc.language == "en"
-                         and _KIND_NOT_REFERENCE_EN.search(text, max(start, m.start() - 24), m.start()))]
+                         and (_KIND_NOT_REFERENCE_EN.search(text, max(start, m.start() - 24), m.start())
+                              or (text.startswith(" of ", m.end()) and m.end() + 4 in named_next)))]
 
     def generic_name(self, name: str) -> bool:
         """该区, "the zone", 开发区, 全省: words no zone is named by."""
