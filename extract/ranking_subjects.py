@@ -224,9 +224,14 @@ def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str])
     zone = next((p for p in reversed(places) if p.kind == "zone" and p.start >= sentence_start), None)
     if zone is not None and _APPOSITION_EN.match(text, zone.end, fragment.start):
         return False
+    # "Changzhou, an industrial city … best known for its photovoltaic industries, has moved up":
+    # a head between a place's comma and the comma closing it describes the place.
+    opened = any(text.startswith(",", p.end) for p in places if p.start >= sentence_start and p.kind != "reference")
     for match in ([] if parenthetical else head.finditer(gap)):
         if _ZONES_AFTER_EN.match(gap, match.end()):
             continue  # "in the 178 national high and new technology industry development zones"
+        if opened and "," in gap[match.end():]:
+            continue
         # "386 high-tech enterprises" is a count, not who is ranked; "top 500 enterprises" is.
         # (Only the head's own clause: "… in 2021, and the output of tractors ranks first".)
         before = re.split(r"[,;]", gap[max(0, match.start() - 40):match.start()])[-1]
