@@ -35,6 +35,7 @@ _SOURCE_LINE_EN = cached_compile(r"\bsource\b", re.I)
 # (A source line, 来源：江西日报, keeps its place: the paper's place is the article's own.)
 _ORGANIZATION_AFTER_ZH = cached_compile(r"[\u4e00-\u9fff]{0,4}?(?:大学(?!生|科技园|城)|学院|日报|晚报|电视台)")
 _MEDIA_ZH = ("日报", "晚报", "电视台")
+_TOWN_EN = cached_compile(r"\b(?P<name>(?-i:[A-Z][a-z]+)(?:[\s-](?-i:[A-Z][a-z]+))?)\s+(?:town|township|street|subdistrict|sub-district)\b(?!\s+(?:office|committee|government))", re.I)
 _CORE_TOWN_ZH = cached_compile(r"以(?P<area>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))为(?:核心区|核心承载区|主要载体|主阵地|主战场|主平台)")
 # 来安县汊河镇 / 我市秦栏镇: a town named right after its county or city is a place wherever it
 # recurs (汊河镇集聚…企业180家); 重点镇, 中心镇 and the like name none.
@@ -467,4 +468,18 @@ class Places:
                 places = [p for p in places if p not in inside]
                 division = next((p.division for p in inside if p.division is not None), None)
                 places.append(Place(offset, zone.end(), "zone", division))
-        return places
+        return self._towns_en(start, end, places)
+
+    def _towns_en(self, start: int, end: int, places: list[Place]) -> list[Place]:
+        """"Jinyang street, Jinhua town, Baijin street respectively gathered …": a town or a
+        subdistrict (镇, 街道) is a place of its own, even when a city elsewhere shares its name."""
+        text = self.doc.text
+        for town in _TOWN_EN.finditer(text, start, end):
+            if town.group("name").split()[0].lower() in self._stop:
+                continue  # "In Main Street"; ("The town" is a reference)
+            overlapping = [p for p in places if p.start < town.end() and town.start() < p.end]
+            if any(p.kind == "zone" for p in overlapping):
+                continue
+            places = [p for p in places if p not in overlapping]
+            places.append(Place(town.start(), town.end(), "zone", None))
+        return sorted(places, key=lambda p: p.start)

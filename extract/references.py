@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from extract.mentions import Place, Places
 
 # What an English reference may stand for: "the city" is no province, "the zone" no division.
+_TOWN_SUFFIX_EN = cached_compile(r"\s(?:town|township|street|subdistrict|sub-district)$", re.I)
 _REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
+                       (cached_compile(r"\btown(?:ship)?\b", re.I), {"town"}),
                        # "the new area" (新区): a national new area is a zone or, in the tables, a district
                        (cached_compile(r"\bnew\s+area\b", re.I), {"zone", "district"}),
                        # "we" in an official's quote: the zone or city the official speaks for.
@@ -225,8 +227,9 @@ def reference_kinds(places: Places, place: Place) -> Optional[set[str]]:
 def kind_of(place: Place, text: str = "") -> str:
     """zone, town (官湖镇, given the text), province, city, county_city (a county-level city),
     county or district."""
-    if place.kind == "zone" and text and text[place.end - 1:place.end] in ("镇", "乡"):
-        return "town"
+    if place.kind == "zone" and text and (text[place.end - 1:place.end] in ("镇", "乡")
+                                          or _TOWN_SUFFIX_EN.search(text, place.start, place.end)):
+        return "town"  # (官湖镇, "Jinhua town", "Baijin street": a town or subdistrict)
     if place.kind == "zone" or place.division is None:
         return place.kind
     if place.division.level == "county" and place.division.name_zh.endswith("市"):

@@ -162,3 +162,16 @@ def test_a_place_compared_with_is_not_what_the_zone_refers_to():
     text = ("Daqing high-tech zone has 412 high-tech enterprises, second in the province, only behind Harbin "
             "high-tech zone. At the same time, the zone has 630 technology-based SMEs.")
     assert [c.subject for c in extract_text(text).enterprise_counts] == ["Daqing high-tech zone"] * 2
+
+
+@pytest.mark.parametrize("text, subjects", [
+    pytest.param("Pengchang town has 1,100 non-woven fabric production enterprises.", ["Pengchang town"],
+                 id="town-of-its-own"),
+    # A city elsewhere (Jinhua, Zhejiang) shares the town's name: the town it is.
+    pytest.param("Guanshanhu district is growing. Jinhua town has 64 high-tech enterprises. The whole district "
+                 "has 23 incubators.", ["Jinhua town", "Guanshanhu district"], id="district-is-no-town"),
+])
+def test_an_english_town_or_subdistrict_is_a_place(text, subjects):
+    from extract import extract_text
+
+    assert [c.subject for c in extract_text(text).enterprise_counts] == subjects
