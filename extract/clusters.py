@@ -307,7 +307,10 @@ class _ClusterBuilder:
             group = members[i]
             city = next((c for c in (self.cities.city_of(m.start, m.end, m.city_text, m.core_zone)
                                      for m in [main] + group) if c), None)
-            zone = next((m.core_zone for m in [main] + group if m.core_zone), None)
+            # (A headline says it short, "… cluster to economic development zone as core area";
+            # the body names the zone in full.)
+            stated = [m for m in [main] + group if m.core_zone]
+            zone = next((m.core_zone for m in stated if not self._in_headline(m)), stated[0].core_zone if stated else None)
             if zone is None:
                 zone = next((z for z in (table_core_zone(self.doc, m.start, m.end)
                                          for m in [main] + group) if z), None)

@@ -225,3 +225,10 @@ def test_the_items_of_a_list_after_an_increase_verb_are_increases_too(text, kept
 def test_one_number_each_is_of_the_places_of_its_own_clause():
     record = extract_text("寿光市、诸城市入库数量分别为612家、538家，青州市、高密市入库企业均超过400家。")
     assert [(c.subject, c.count) for c in record.enterprise_counts] == [("青州市", 400), ("高密市", 400)]
+
+
+def test_a_core_zone_the_body_names_in_full_wins_over_the_headlines_short_one():
+    record = extract_text("Qujing green silicon photovoltaic cluster to economic development zone as core area on the list\n\n"
+                          "Qujing green silicon photovoltaic cluster to Qujing economic and technological development zone "
+                          "as core area, form the whole industry chain.")
+    assert [c.core_zone for c in record.clusters] == ["Qujing economic and technological development zone"]
