@@ -28,6 +28,9 @@ _CORE_TOWN_ZH = cached_compile(r"以(?P<area>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街
 _TOWN_AFTER_DIVISION_ZH = cached_compile(r"(?:[市县区]|我市|我县|我区)(?P<area>[\u4e00-\u9fff]{2,3}?镇)(?!区|域|村)")
 # 水口镇是开平市的水暖卫浴重镇: a town opening a sentence that says what it is.
 _TOWN_TOPIC_ZH = cached_compile(r"(?:^|(?<=[。!?\n]))[ \t\u3000]*(?P<area>[\u4e00-\u9fff]{2,3}?镇)(?:是|作为|地处|位于)")
+# 武进国家高新区、西太湖科技产业园、湖塘镇分别拥有…: a town listed beside other places.
+_TOWN_LISTED_ZH = cached_compile(r"(?:(?<=[、和与及])(?P<area>[\u4e00-\u9fff]{2,3}?镇)(?=[、和与及,]|分别|均|各)"
+                                 r"|(?<=[,:;。])(?P<first>[\u4e00-\u9fff]{2,3}?镇)(?=、))")
 _GENERIC_TOWNS_ZH = ("重点镇", "特色镇", "中心镇", "小城镇", "建制镇", "乡镇", "城镇", "强镇", "名镇", "古镇",
                      "千强镇", "百强镇", "特色小镇", "经济强镇", "工业强镇", "全镇", "各镇", "乡镇镇")
 # (在全省高新区亩均效益综合评价中: a few words of what is measured may come between.)
@@ -305,6 +308,8 @@ class Places:
         g = gazetteer()
         named = [a for a in starts if g.prefix_zh(text, a, suffix_start) is not None
                  and text[a:a + 2] not in self._not_places]
+        if named and named[-1] - 1 in starts and text[named[-1] - 1] in "东西南北":
+            return named[-1] - 1  # 西太湖科技产业园, 南太湖新区: a direction opens the name
         return named[-1] if named else starts[min(len(starts), 4) - 1]
 
     @cached_property
@@ -335,6 +340,8 @@ class Places:
         found |= {m.group("area") for m in _CORE_TOWN_ZH.finditer(self.doc.text)}
         found |= {m.group("area") for pattern in (_TOWN_AFTER_DIVISION_ZH, _TOWN_TOPIC_ZH)
                   for m in pattern.finditer(self.doc.text) if not m.group("area").endswith(_GENERIC_TOWNS_ZH)}
+        found |= {town for m in _TOWN_LISTED_ZH.finditer(self.doc.text)
+                  if not (town := m.group("area") or m.group("first")).endswith(_GENERIC_TOWNS_ZH)}
         zone, g = self._zone, gazetteer()
         # Zones and divisions (布局在长沙县) are found as such already.
         return sorted((a for a in found if not (zone and zone.search(a)) and not self._only_generic(a)

@@ -175,3 +175,10 @@ def test_an_english_town_or_subdistrict_is_a_place(text, subjects):
     from extract import extract_text
 
     assert [c.subject for c in extract_text(text).enterprise_counts] == subjects
+
+
+def test_a_direction_opens_a_zone_name_and_a_listed_town_is_a_place():
+    from extract import extract_text
+
+    counts = extract_text("武进国家高新区、西太湖科技产业园、湖塘镇分别拥有高新技术企业463家、218家、176家。").enterprise_counts
+    assert [(c.subject, c.count) for c in counts] == [("武进国家高新区", 463), ("西太湖科技产业园", 218), ("湖塘镇", 176)]
