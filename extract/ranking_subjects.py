@@ -156,9 +156,9 @@ def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
     # 华为入选世界500强，位列第111位: the list's name just before the position.
     # (…前百家企业中 / 前100名企业中: the top of a list of companies.)
     company_list = ("(?:(?:百强|\\d+强){non_place_ranking_words}|{non_place_ranking_words}"
-                    "(?:[^,;。:]{0,4}?(?:\\d+强|百强)|[^,;。:]{0,6}?(?:榜单|榜|排行榜|排行|排名))"
+                    "(?:[^,;。:]{0,4}?(?:\\d+强|百强)|[^,;。:]{0,6}?(?:榜单|榜|排行榜|排行|排名|评价|评选))"
                     "|前(?:\\d+|[一二三四五六七八九十百千]+)(?:家|名|位|强)?{non_place_ranking_words})")
-    framing = ctx.ruleset.compile(company_list + "(?:中|之中|里)")
+    framing = ctx.ruleset.compile(company_list + "[\"”」』]?(?:中|之中|里)")
     # (…入选中国企业500强，2022年位列第243位: the year of the list may stand between.)
     # (…入围中国民营企业500强，排名较上年提升36位: the list's 排名 before its move.)
     just_before = ctx.ruleset.compile(company_list + ",?(?:{year}年度?)?,?(?:排名|位次|名次)?$")
