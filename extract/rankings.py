@@ -20,6 +20,14 @@ _CONTEXT_GROUPS = ("ranking", "year", "total")
 _LIST_ITEM = cached_compile(r"\d+|[零〇一二两三四五六七八九十百]+|[a-z]+(?:-[a-z]+)?", re.I)
 _NOT_NUMBERS = {"and", "th", "st", "nd", "rd", "places", "place", "spots", "positions", "position",
                 "respectively", "ranked", "ranks", "ranking", "the", "of", "rose", "up", "by"}
+# 五年前，贵阳高新区还排在第65位 / "Five years ago, the zone ranked 65th": where a place stood
+# then, not where it stands.
+_YEARS_AGO = {"zh": cached_compile(r"(?:[一二三四五六七八九十两\d]+年前|多年前)[^。;!?]*$"),
+              "en": cached_compile(r"\b(?:\w+|\d+)\s+years\s+ago\b[^.;!?]*$", re.I)}
+# 五年时间，前进了24个位次 / "over the past five years it has moved up 24 places": a move over
+# several years, not the year's.
+_OVER_YEARS = {"zh": cached_compile(r"(?<!连续)(?:[一二三四五六七八九十两\d]+|多)年(?:时间|来|间|里)[^。;!?]*$"),
+               "en": cached_compile(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+|\d+)\s+years\b[^.;!?]*$", re.I)}
 _FIRST_N_EN = cached_compile(r"\b(?:the\s+)?(?:first|former)\b", re.I)
 _LAST_N_EN = cached_compile(r"\b(?:the\s+)?(?:last|latter)\b", re.I)
 
@@ -162,6 +170,10 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             continue
         if ranks_non_place(ctx, fragment) or ctx.is_target(fragment.start, fragment.end):
             continue  # (力争…再前移3位以上: a goal, not a move)
+        sentence_start = doc.sentence_span(fragment.sentence)[0]
+        if ("rank" in values and _YEARS_AGO[ctx.language].search(doc.text, sentence_start, fragment.start)) or (
+                set(values) == {"change"} and _OVER_YEARS[ctx.language].search(doc.text, sentence_start, fragment.start)):
+            continue
         excluded = _ranking_names(ctx, context)
         if "subject" in fragment.groups:
             # The rule says where the place ranked is named ("… 45th and yantai high-tech zone

@@ -232,3 +232,11 @@ def test_a_core_zone_the_body_names_in_full_wins_over_the_headlines_short_one():
                           "Qujing green silicon photovoltaic cluster to Qujing economic and technological development zone "
                           "as core area, form the whole industry chain.")
     assert [c.core_zone for c in record.clusters] == ["Qujing economic and technological development zone"]
+
+
+@pytest.mark.parametrize("text", [
+    "五年前，贵阳高新区还排在第65位。五年时间，前进了24个位次。",
+    "Five years ago, the Guiyang High-tech Zone ranked 65th. Over the past five years it has moved up 24 places.",
+], ids=["zh", "en"])
+def test_a_position_years_ago_and_a_move_over_years_are_no_ranking(text):
+    assert extract_text(text).rankings == []
