@@ -168,6 +168,8 @@ def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:
             or just_before.search(ctx.doc.text, start, fragment.start) is not None)
 
 
+_GOVERNMENT_BODY_EN = cached_compile(r"\b(?:Ministry|Department|Bureau|Commission|Administration)\s+of\s+(?:the\s+)?"
+                                     r"[A-Z][\w-]*(?:,?\s+(?:and\s+|of\s+|&\s+)?[A-Z][\w-]*)*")
 _ZONES_AFTER_EN = cached_compile(r"\s+(?:[\w-]+\s+){0,2}?(?:zones?|parks?|areas?)\b", re.I)
 
 
@@ -227,9 +229,12 @@ def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str])
     # "Changzhou, an industrial city … best known for its photovoltaic industries, has moved up":
     # a head between a place's comma and the comma closing it describes the place.
     opened = any(text.startswith(",", p.end) for p in places if p.start >= sentence_start and p.kind != "reference")
+    bodies = [m.span() for m in _GOVERNMENT_BODY_EN.finditer(gap)]
     for match in ([] if parenthetical else head.finditer(gap)):
         if _ZONES_AFTER_EN.match(gap, match.end()):
             continue  # "in the 178 national high and new technology industry development zones"
+        if any(s <= match.start() < e for s, e in bodies):
+            continue  # "released by the Ministry of Industry and Information Technology, up five places"
         if opened and "," in gap[match.end():]:
             continue
         # "386 high-tech enterprises" is a count, not who is ranked; "top 500 enterprises" is.
