@@ -25,6 +25,8 @@ def words(name: str, generic: frozenset[str]) -> tuple[tuple[str, ...], frozense
         word = _CANON.get(word, word)
         if not word or word in generic:
             continue
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]  # "Jinjiang's shoe cluster" of the "… sports shoes and apparel …" one
         division = gazetteer().lookup_en(word)
         if division is not None:
             places.add(division.adcode)
@@ -38,7 +40,9 @@ def shorthand(a: str, b: str, generic: frozenset[str]) -> bool:
     cluster") of a fuller name: its content words, in order, within the other's, and no
     different place named."""
     (words_a, places_a), (words_b, places_b) = words(a, generic), words(b, generic)
-    if places_a and places_b and places_a != places_b:
+    # ("Yongkang hardware industry cluster" of "Jinhua city Yongkang modern hardware industry
+    # cluster": the short form may leave out the city the county belongs to.)
+    if places_a and places_b and not (places_a <= places_b or places_b <= places_a):
         return False
     short, long_ = sorted((words_a, words_b), key=len)
     if not short:

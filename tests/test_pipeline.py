@@ -240,3 +240,13 @@ def test_a_core_zone_the_body_names_in_full_wins_over_the_headlines_short_one():
 ], ids=["zh", "en"])
 def test_a_position_years_ago_and_a_move_over_years_are_no_ranking(text):
     assert extract_text(text).rankings == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Yongkang hardware industry cluster be recognized as province first batch\n\nJinhua city Yongkang modern hardware "
+     "industry cluster is selected.", "Jinhua city Yongkang modern hardware industry cluster"),
+    ("Jinjiang's shoe cluster steps up with smart factories\n\nThe Jinjiang sports shoes and apparel industrial "
+     "cluster was selected into the national list.", "Jinjiang sports shoes and apparel industrial cluster"),
+], ids=["leaves-out-the-city", "singular"])
+def test_a_headlines_short_form_is_the_bodys_cluster(text, name):
+    assert [c.name for c in extract_text(text).clusters] == [name]
