@@ -39,13 +39,16 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
             inside = next((span for span in ctx.cluster_mentions if span[0] <= said.start() < span[1]), None)
             referred = inside or _referred(ctx, said.start())
             if referred is not None:
-                return doc.value(*referred), _end_of(holds, text, said.end())
+                return _name(ctx, referred), _end_of(holds, text, said.end())
     # The number's clause opens with the cluster's name (…集群现有企业526家), or with what it
     # holds when the clauses before it speak of a cluster (…集群以X为承载区，拥有…企业90多家).
     clause = ctx.clause_start(number_start)
-    opening = next((span for span in ctx.cluster_mentions if span[0] == clause and span[1] <= number_start), None)
+    # ("The Xi'an semiconductor cluster has more than 300 …": the article before the name.)
+    opens_at = clause + len(text[clause:clause + 8]) - len(text[clause:clause + 8].lstrip())
+    opens_at += 4 if text[opens_at:opens_at + 4].lower() == "the " else 0
+    opening = next((span for span in ctx.cluster_mentions if span[0] == opens_at and span[1] <= number_start), None)
     if opening is not None:
-        return doc.value(*opening), _end_of(holds, text, opening[1])
+        return _name(ctx, opening), _end_of(holds, text, opening[1])
     verb = ctx.ruleset.compile("{cluster_holding_verb}").match(text, clause) if "cluster_holding_verb" in macros else None
     if verb is None:
         return None
@@ -55,7 +58,13 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
     between = [p for p in places if topic[1] <= p.start < clause]
     if any((p.start, p.end) not in ctx.cluster_zones or ctx.clause_start(p.start) == p.start for p in between):
         return None  # (作为…集群的核心区，鹰潭高新区现有…，拥有…: the zone is what the clauses speak of)
-    return doc.value(*topic), verb.end()
+    return _name(ctx, topic), verb.end()
+
+
+def _name(ctx: Context, span: tuple[int, int]) -> str:
+    """The cluster a mention names, as its record does ("the rare earth cluster" of the Baotou
+    rare earth new material cluster named before)."""
+    return ctx.cluster_names.get(span) or ctx.doc.value(*span)
 
 
 def _end_of(holds, text: str, at: int) -> int:

@@ -41,6 +41,8 @@ class Context:
         # Where the article names its clusters and their core zones (normalized spans), as
         # build_clusters found them: counts of a cluster's members are the cluster's.
         self.cluster_mentions: list[tuple[int, int]] = []
+        # Each mention's cluster, by the name the record gives it (a short form stands for it).
+        self.cluster_names: dict[tuple[int, int], str] = {}
         self.cluster_zones: set[tuple[int, int]] = set()
 
     @cached_property

@@ -1,4 +1,4 @@
-"""Counts of a cluster's members take the cluster as subject, as the article writes its name
+"""Counts of a cluster's members take the cluster as subject, by the name its record gives it
 (extract/cluster_members.py); a count whose clause speaks of a place stays the place's."""
 
 from __future__ import annotations
@@ -23,12 +23,26 @@ HELD = [
     ("subjectless-clause-after-the-carrier",
      "枝江市白酒产业集群以枝江经济开发区为承载区，拥有酿酒及配套企业90多家。",
      "枝江市白酒产业集群", "酿酒及配套企业", 90),
+    ("en-reference",
+     "The Yichun lithium battery new energy industry cluster was listed. The cluster now gathers more than 130 "
+     "lithium battery enterprises above designated size.",
+     "Yichun lithium battery new energy industry cluster", "lithium battery enterprises above designated size", 130),
+    ("en-relative-clause",
+     "The Jinjiang sports shoes and apparel industrial cluster, which gathers over 3,000 shoe makers, was selected.",
+     "Jinjiang sports shoes and apparel industrial cluster", "shoe makers", 3000),
+    ("en-clause-opens-with-the-name",
+     "The Xi'an semiconductor and integrated circuit industrial cluster has more than 300 chip design companies.",
+     "Xi'an semiconductor and integrated circuit industrial cluster", "chip design companies", 300),
+    # A short form stands for the cluster the record names.
+    ("en-short-form",
+     "The Baotou rare earth new material cluster was listed. The rare earth cluster has 178 rare earth enterprises.",
+     "Baotou rare earth new material cluster", "rare earth enterprises", 178),
 ]
 
 
 @pytest.mark.parametrize("text, subject, category, count", [pytest.param(*row[1:], id=row[0]) for row in HELD])
 def test_a_count_of_a_clusters_members_is_the_clusters(text, subject, category, count):
-    found = [(c.subject, c.category, c.count) for c in extract_text(text, language="zh").enterprise_counts]
+    found = [(c.subject, c.category, c.count) for c in extract_text(text).enterprise_counts]
     assert (subject, category, count) in found
 
 
@@ -42,12 +56,15 @@ PLACES = [
     ("place-named-after-the-cluster",
      "宜昌精细化工产业集群入选省级重点成长型产业集群，该集群发展迅速，目前宜昌市拥有高新技术企业1030家。",
      "宜昌市", 1030),
+    ("en-zone-opens-the-clause",
+     "The Luoyang bearing cluster was listed. Luoyang High-tech Zone has 160 high-tech enterprises.",
+     "Luoyang High-tech Zone", 160),
 ]
 
 
 @pytest.mark.parametrize("text, subject, count", [pytest.param(*row[1:], id=row[0]) for row in PLACES])
 def test_a_count_whose_clause_speaks_of_a_place_is_the_places(text, subject, count):
-    found = {c.count: c.subject for c in extract_text(text, language="zh").enterprise_counts}
+    found = {c.count: c.subject for c in extract_text(text).enterprise_counts}
     assert found.get(count) == subject
 
 
