@@ -182,7 +182,7 @@ def _non_place_patterns(ctx: Context) -> tuple[re.Pattern, re.Pattern, re.Patter
                 # university ranking"
                 cached_compile(r"\s*(?:place|position|spot)?\s*(?:[\w'’-]+\s+){0,3}?"
                                r"(?:on\s+(?:the\s+|this\s+year's\s+|this\s+year’s\s+)?(?:Fortune|Forbes)\b|"
-                               r"(?:among|on|in\s+(?:the\s+)?top\s+\d+)\s+(?:the\s+)?(?:(?!%s)[\w'’&-]+\s+){0,6}?"
+                               r"(?:among|on|in\s+(?:the\s+)?top\s+\d+)\s+(?:the\s+)?(?:(?!%s)[\w'’&-]+\s+){0,8}?"
                                r"(?:%s)(?![\w-])|in\s+(?:the\s+)?(?:(?!%s)[\w'’&-]+\s+){0,6}?(?:%s)(?:\s+[\w'’-]+){0,2}?"
                                r"\s+(?:ranking|rankings|list|index)\b)" % (_PLACE_NOUNS_EN, heads, _PLACE_NOUNS_EN, heads), re.I),
                 cached_compile(r"\d|^(?:%s)$" % "|".join(ctx.words("cardinal_words") or ["one"]), re.I))
