@@ -237,8 +237,27 @@ class Context:
                 or any(line_start <= p.start < line_end for p in self.places.in_sentence(sentence))):
             return None
         places = self.places.before(pos, _LIST_REACH)
+        header = self._list_header(line_start, places)
+        if header is not None:
+            return header
         zone = next((p for p in reversed(places) if p.kind == "zone" and not self.not_a_subject(p)), None)
         return self.places.resolve(zone) if zone is not None else None
+
+    def _list_header(self, line_start: int, places: list[Place]) -> Place | None:
+        """The place a list's own heading names (【宜兴市2023年主要指标】, "Key figures of Zibo"
+        above the lines): the list is about it, whatever was named before the heading."""
+        text = self.doc.text
+        end = line_start - 1
+        while end > 0:
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end].strip()
+            if line and not (len(line) <= _LIST_LINE_CHARS[self.language] and _LIST_BULLET.match(line)):
+                if len(line) > _LIST_LINE_CHARS[self.language] or line.endswith(("。", ".", "；", ";")):
+                    return None  # a paragraph, not a heading
+                named = [p for p in places if start <= p.start < end and p.kind != "reference"]
+                return self.places.resolve(named[-1]) if named else None
+            end = start - 1
+        return None
 
     def paragraph_zone(self, pos: int) -> Place | None:
         """Chinese: a paragraph that names no place (创新主体不断壮大。全年…总数达到423家) goes on

@@ -250,3 +250,8 @@ def test_a_position_years_ago_and_a_move_over_years_are_no_ranking(text):
 ], ids=["leaves-out-the-city", "singular"])
 def test_a_headlines_short_form_is_the_bodys_cluster(text, name):
     assert [c.name for c in extract_text(text).clusters] == [name]
+
+
+def test_a_list_of_key_figures_is_about_the_place_its_heading_names():
+    record = extract_text("株洲高新区2023年成绩单\n\n【醴陵市关键数据】\n● 高新技术企业：1083家\n● 省级以上研发平台：二百一十六个")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("醴陵市", 1083), ("醴陵市", 216)]
