@@ -105,6 +105,23 @@ def cut_short(headline_key: str, body_key: str) -> bool:
     return rest.startswith(headline_key) and rest != headline_key
 
 
+def abridged(headline_key: str, body_key: str) -> bool:
+    """盐碱地种业 for 东营盐碱地现代种业 (canonical keys): a headline's name without its place that
+    leaves words out of the body's industry, keeping its opening and its order.
+
+    >>> abridged("盐碱地种业", "东营盐碱地现代种业"), abridged("种业", "东营盐碱地现代种业")
+    (True, False)
+    """
+    hit = gazetteer().prefix_zh(body_key, 0)
+    rest = body_key[hit[0]:] if hit else body_key
+    if len(headline_key) < 4 or gazetteer().prefix_zh(headline_key, 0) is not None:
+        return False
+    if not rest.startswith(headline_key[:2]) or rest == headline_key:
+        return False
+    remaining = iter(rest)
+    return all(char in remaining for char in headline_key)
+
+
 def short_form_of(headline_key: str, body_key: str) -> bool:
     """航空 for 西安航空 (canonical keys): a headline's name without its place, the body's name
     being the same industry after a division."""

@@ -255,3 +255,8 @@ def test_a_headlines_short_form_is_the_bodys_cluster(text, name):
 def test_a_list_of_key_figures_is_about_the_place_its_heading_names():
     record = extract_text("株洲高新区2023年成绩单\n\n【醴陵市关键数据】\n● 高新技术企业：1083家\n● 省级以上研发平台：二百一十六个")
     assert [(c.subject, c.count) for c in record.enterprise_counts] == [("醴陵市", 1083), ("醴陵市", 216)]
+
+
+def test_a_headlines_abridged_cluster_name_is_the_bodys_cluster():
+    record = extract_text("东营农高区位列全国第三 盐碱地种业集群入选国家级名单\n\n东营盐碱地现代种业产业集群入选国家中小企业特色产业集群。")
+    assert [c.name for c in record.clusters] == ["东营盐碱地现代种业产业集群"]
