@@ -83,6 +83,12 @@ def _singular(category: str) -> str:
     return _PLURAL.sub(lambda m: "y" if m.group("ies") else "", category.lower())
 
 
+def _rounded_down(headline: EnterpriseCount, body_count: int) -> bool:
+    """高新技术企业突破400家 in the headline, 增至412家 in the body: the headline's round figure,
+    passed by the body's exact one (within a fifth), says the same."""
+    return headline.qualifier in ("more_than", "at_least") and headline.count <= body_count < headline.count * 1.2
+
+
 def without_restatements(items: list[EnterpriseCount], headline: list[bool]) -> list[EnterpriseCount]:
     """A headline repeating a count of the body (科技型中小企业6.5万余家; 零部件企业500家以上 for the
     body's 汽车零部件企业500家以上), or the body stating the same count of the same subject twice,
@@ -93,8 +99,9 @@ def without_restatements(items: list[EnterpriseCount], headline: list[bool]) -> 
     kept = []
     for item, in_headline in zip(items, headline):
         key = (item.count, _singular(item.category))
-        if in_headline and any(count == item.count and category.endswith(item.category.lower())
-                                 and (category == item.category.lower() or qualifier == item.qualifier)
+        if in_headline and any((count == item.count and category.endswith(item.category.lower())
+                                  and (category == item.category.lower() or qualifier == item.qualifier))
+                                 or (_rounded_down(item, count) and category == item.category.lower())
                                  for count, qualifier, category in in_body):
             continue
         if item.subject in subjects_kept.setdefault(key, set()):

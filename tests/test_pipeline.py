@@ -260,3 +260,13 @@ def test_a_list_of_key_figures_is_about_the_place_its_heading_names():
 def test_a_headlines_abridged_cluster_name_is_the_bodys_cluster():
     record = extract_text("东营农高区位列全国第三 盐碱地种业集群入选国家级名单\n\n东营盐碱地现代种业产业集群入选国家中小企业特色产业集群。")
     assert [c.name for c in record.clusters] == ["东营盐碱地现代种业产业集群"]
+
+
+@pytest.mark.parametrize("headline, kept", [
+    ("大庆高新区高新技术企业突破400家", [412]),
+    # A round figure the body's count does not pass is a count of its own.
+    ("大庆高新区高新技术企业突破500家", [500, 412]),
+], ids=["passed-by-the-body", "not-passed"])
+def test_a_headlines_round_figure_the_body_states_exactly_is_one_count(headline, kept):
+    record = extract_text(headline + "\n\n截至2023年底，大庆高新区高新技术企业由2020年的236家增至412家。")
+    assert [c.count for c in record.enterprise_counts] == kept
