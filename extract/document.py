@@ -46,8 +46,8 @@ def detect_language(text: str) -> str:
 MAX_SENTENCE = 1000
 _RELATED_HEADING = cached_compile(
     r"(?m)^[ \t\u3000]*[【\[]?(?:相关阅读|相关新闻|相关文章|相关链接|相关报道|相关稿件|延伸阅读|推荐阅读|热点推荐|猜你喜欢|"
-    r"(?i:related\s+(?:stories|news|articles|content|reading|links|coverage)|more\s+(?:stories|news)|"
-    r"you\s+may\s+also\s+like|read\s+more))[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$")
+    r"(?i:related(?:\s+(?:stories|news|articles|content|reading|links|coverage))?|more\s+(?:stories|news)|"
+    r"you\s+may\s+also\s+like|read\s+more|see\s+also|also\s+read))[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$")
 _CLAUSE_BREAK = cached_compile(r"[，,、：:\s]")
 
 

@@ -105,9 +105,10 @@ def test_a_saved_pages_related_headlines_are_not_the_article():
     assert [(c.subject, c.count) for c in record.enterprise_counts] == [("洛阳高新区", 412)]
 
 
-def test_related_stories_end_an_english_page():
+@pytest.mark.parametrize("heading", ["Related stories", "Related:", "See also"])
+def test_related_stories_end_an_english_page(heading):
     text = ("Hubei Daily English\nHome > News > Local News\n\nXiangyang High-tech Zone climbs five places\n\n"
-            "Xiangyang High-tech Zone is home to 1,020 high-tech enterprises.\n\nRelated stories\n"
+            f"Xiangyang High-tech Zone is home to 1,020 high-tech enterprises.\n\n{heading}\n"
             "Wuhan East Lake High-tech Zone hosts 1,200 high-tech firms\n")
     record = extract_text(text)
     assert record.title == "Xiangyang High-tech Zone climbs five places"
