@@ -49,7 +49,7 @@ class ClusterCities:
             # information cluster"); a province is no city ("Jiangxi's Nanchang aviation cluster"),
             # though a municipality is (Chongqing, Shanghai).
             places = [p for p in self.ctx.places.in_sentence(self.doc.sentence_of(start))
-                      if p.division is not None and not _province_proper(p.division)]
+                      if p.division is not None and not p.division.province_proper]
             owners = [p for p in places if re.fullmatch(r"['’]s\s+", text[p.end:start])]
             for place in [p for p in places if p.start == start] + owners:
                 return self._prefecture_as_written(place.division, self._name_of(place))
@@ -134,11 +134,6 @@ class ClusterCities:
         if not hasattr(self, "_zone_after"):
             self._zone_after = self.ctx.ruleset.compile(r"\s+(?:national\s+)?{zone_suffixes}")
         return self._zone_after.match(self.doc.text, pos) is not None
-
-
-def _province_proper(division) -> bool:
-    """A province or autonomous region, not a municipality (重庆市) or a special region."""
-    return division.level == "province" and division.name_zh.endswith(("省", "自治区"))
 
 
 def _strip_city_suffix(name: str, language: str) -> str:

@@ -30,10 +30,6 @@ _SOURCE_LINE_EN = cached_compile(r"\bsource\b", re.I)
 _TOWN_EN = cached_compile(r"\b(?P<name>(?-i:[A-Z][a-z]+)(?:[\s-](?-i:[A-Z][a-z]+))?)\s+(?:town|township|street|subdistrict|sub-district)\b(?!\s+(?:office|committee|government))", re.I)
 
 
-def _province_proper(division) -> bool:
-    return division.level == "province" and division.name_zh.endswith(("省", "自治区"))
-
-
 def _plural(text: str, zone: re.Match) -> bool:
     """"Zhengzhou and Luoyang high-tech zones": a suffix shared by several names, not one's."""
     return text[zone.end():zone.end() + 1].lower() == "s"
@@ -108,7 +104,7 @@ def find_en(finder: Places, index: int) -> list[Place]:
             suffix = re.match(r"\s+(city|province|district|county|municipality|banner|league)\b", text[stop:end], re.I)
             if suffix:
                 stop += suffix.end()
-            if text[name_start:stop].lower().endswith(" city") and _province_proper(division):
+            if text[name_start:stop].lower().endswith(" city") and division.province_proper:
                 # "the Guangdong city is now home to …": a city of Guangdong, the one the
                 # article is about; a reference, not the province.
                 kind, division = "reference", None

@@ -34,6 +34,11 @@ class Division(NamedTuple):
     name_en: str
     parent: Optional[str]
 
+    @property
+    def province_proper(self) -> bool:
+        """A province or autonomous region, not a municipality (重庆市) or a special region."""
+        return self.level == "province" and self.name_zh.endswith(("省", "自治区"))
+
 
 class Gazetteer:
     def __init__(self, divisions: list[Division], zones: list[tuple[str, str, str, str, str]]):
