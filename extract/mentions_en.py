@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from extract.compiled_regex import cached_compile
 from extract.mentions import Place
 from extract.places import gazetteer
+from extract.references import TOWN_SUFFIXES_EN
 
 if TYPE_CHECKING:
     from extract.mentions import Places
@@ -27,7 +28,8 @@ _ORGANIZATION_AFTER_EN = cached_compile(
 # "Source: Fujian Daily" line the paper's place is the article's own, and stays a place.
 _MEDIA_AFTER_EN = cached_compile(r"\s+(?:Daily|Evening\s+News|Times|Television|TV|Radio|Broadcasting)\b")
 _SOURCE_LINE_EN = cached_compile(r"\bsource\b", re.I)
-_TOWN_EN = cached_compile(r"\b(?P<name>(?-i:[A-Z][a-z]+)(?:[\s-](?-i:[A-Z][a-z]+))?)\s+(?:town|township|street|subdistrict|sub-district)\b(?!\s+(?:office|committee|government))", re.I)
+_TOWN_EN = cached_compile(r"\b(?P<name>(?-i:[A-Z][a-z]+)(?:[\s-](?-i:[A-Z][a-z]+))?)\s+" + TOWN_SUFFIXES_EN
+                          + r"\b(?!\s+(?:office|committee|government))", re.I)
 
 
 def _plural(text: str, zone: re.Match) -> bool:

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from extract.mentions import Place, Places
 
 # What an English reference may stand for: "the city" is no province, "the zone" no division.
-_TOWN_SUFFIX_EN = cached_compile(r"\s(?:town|township|street|subdistrict|sub-district)$", re.I)
+# What ends the English name of a town or subdistrict (镇, 街道): mentions_en finds them by it.
+TOWN_SUFFIXES_EN = r"(?:town|township|street|subdistrict|sub-district)"
+_TOWN_SUFFIX_EN = cached_compile(r"\s" + TOWN_SUFFIXES_EN + "$", re.I)
 _REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
                        (cached_compile(r"\btown(?:ship)?\b", re.I), {"town"}),
                        # "the new area" (新区): a national new area is a zone or, in the tables, a district
