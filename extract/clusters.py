@@ -80,11 +80,13 @@ class _ClusterBuilder:
         content = [w for w in words if w not in self.generic and g.lookup_en(w) is None]
         return len(content) < 1
 
-    def name_start(self, start: int, end: int) -> Optional[int]:
+    def name_start(self, start: int, end: int, sentence: int) -> Optional[int]:
         head = 2 if self.ctx.language == "zh" else 1
         joiners = frozenset({"和", "与", "及"}) if self.ctx.language == "zh" else frozenset()
+        places = tuple((p.start, p.end) for p in self.ctx.places.in_sentence(sentence)
+                       if p.start < end and start < p.end) if self.ctx.language == "zh" else ()
         begin = trim_left(self.doc, start, end, self.stop - joiners, min_tokens=head,
-                          allow_digits=False, joiners=joiners)
+                          allow_digits=False, joiners=joiners, names=places)
         if self.ctx.language == "en":
             while begin is not None:
                 joined = clusters_en.joined(self.doc, start, begin, self.stop, self.ctx.words("count_heads"))
@@ -108,9 +110,11 @@ class _ClusterBuilder:
             if self.ctx.language == "en" and _CLUSTER_OF_EN.match(self.doc.text, start):
                 begin = start  # "cluster of new-type display devices": the rule found its start
             else:
-                begin = self.name_start(start, end)
+                begin = self.name_start(start, end, fragment.sentence)
             if begin is None:
                 continue
+            if self.ctx.language == "zh" and (grown := clusters_zh.GROWN.match(self.doc.text, begin, end)):
+                begin = grown.end()
             name = self.doc.value(begin, end).strip()
             if self.is_generic(self.doc.text[begin:end]) or any(s <= begin and end <= e for s, e in list_spans):
                 if self.ctx.language == "en" and clusters_en.words(name, self.generic)[1]:

@@ -13,6 +13,7 @@ from extract.places import gazetteer
 from extract.ordering import longest_first
 
 # Quotes, digits and counted numerals (“一集群一方案”, 五个千亿) say nothing of an industry.
+_ONE_CHARACTER_INDUSTRY = cached_compile(r"[\u4e00-\u9fff](?<![级内外各等的类大型化新老该本其此全])")
 _NOT_CONTENT = cached_compile(r"[\W\d_A-Za-z]|[零〇一二两三四五六七八九十百千万亿]+(?:个|大|项|类|级)")
 # 3市动力电池集群: a count of places before the name, so the clusters of several places.
 COUNTED_BEFORE = cached_compile(r"(?:\d|[一二两三四五六七八九十几多])[市县区省地]$")
@@ -26,6 +27,10 @@ _TYPES = ("创新型", "特色", "战略性新兴", "先进制造业")
 _LEADING_ZONE = cached_compile(r"(?:国家级)?(?:高新区|经开区|开发区|高新技术产业开发区|经济技术开发区|经济开发区)")
 # 第二个百亿级产业集群 / 首个国家级…集群: which one in a count, not a name.
 _ORDINAL_LEAD = cached_compile(r"第[一二三四五六七八九十百\d]+个|首个")
+# 做大做强绿色食品产业集群 / 做优做精…集群: jieba cuts these verbs a character at a time;
+# 我县羊绒产业集群: the speaker's own place is no part of the name (the cluster is named
+# with the place elsewhere, or not at all).
+GROWN = cached_compile(r"(?:做[大强优精实专])+|[我本][市县区省州旗镇](?=[\u4e00-\u9fff]{2})")
 # 全国最大的低压电器产业集群 / 国内重要的…集群: a cluster described, not named.
 DESCRIBED = cached_compile(r"(?:最大|最强|最全|最完整|最集中|最具\w{0,4}|重要|知名|著名|领先|主要)的$")
 
@@ -42,7 +47,10 @@ def is_generic(name: str, generic: frozenset[str]) -> bool:
     rest = _QUOTED.sub("", rest)
     for word in sorted(generic, key=longest_first):
         rest = rest.replace(word, "")
-    return len(_NOT_CONTENT.sub("", rest)) < 2
+    content = _NOT_CONTENT.sub("", rest)
+    # 上杭县铜产业集群, 安溪县茶产业集群: after a place, one character names an industry; alone
+    # (铜产业集群) or as a grade (湖南省级集群) it does not.
+    return len(content) < 2 and not (hit and _ONE_CHARACTER_INDUSTRY.fullmatch(content))
 
 
 def canonical(key: str) -> str:
@@ -128,8 +136,19 @@ def short_form_of(headline_key: str, body_key: str) -> bool:
     lead = len(body_key) - len(headline_key)
     if lead <= 0 or len(headline_key) < 2 or not body_key.endswith(headline_key):
         return False
-    hit = gazetteer().prefix_zh(body_key, 0)
-    return hit is not None and hit[0] == lead and gazetteer().prefix_zh(headline_key, 0) is None
+    return _places_length(body_key) == lead and gazetteer().prefix_zh(headline_key, 0) is None
+
+
+def _places_length(key: str) -> int:
+    """Length of the places a canonical key opens with (赣州南康 in 赣州南康家具).
+
+    >>> _places_length("赣州南康家具"), _places_length("家具")
+    (4, 0)
+    """
+    i = 0
+    while (hit := gazetteer().prefix_zh(key, i)) is not None:
+        i += hit[0]
+    return i
 
 
 def possessor(doc: Document, sentence_places: list[Place], start: int) -> Optional[Place]:

@@ -31,6 +31,8 @@ _TOWN_TOPIC_ZH = cached_compile(r"(?:^|(?<=[。!?\n]))[ \t\u3000]*(?P<area>[\u4e
 # 武进国家高新区、西太湖科技产业园、湖塘镇分别拥有…: a town listed beside other places.
 _TOWN_LISTED_ZH = cached_compile(r"(?:(?<=[、和与及])(?P<area>[\u4e00-\u9fff]{2,3}?镇)(?=[、和与及,]|分别|均|各)"
                                  r"|(?<=[,:;。])(?P<first>[\u4e00-\u9fff]{2,3}?镇)(?=、))")
+# 高新区的景德镇: a function word opens no town's name (和平镇 and 中山镇 are towns).
+_NOT_TOWN_START_ZH = cached_compile(r"[的在等各全与及共该本我其这那之]")
 _GENERIC_TOWNS_ZH = ("重点镇", "特色镇", "中心镇", "小城镇", "建制镇", "乡镇", "城镇", "强镇", "名镇", "古镇",
                      "千强镇", "百强镇", "特色小镇", "经济强镇", "工业强镇", "全镇", "各镇", "乡镇镇")
 # (在全省高新区亩均效益综合评价中: a few words of what is measured may come between.)
@@ -339,9 +341,9 @@ class Places:
         # 该集群以水口镇为核心区: a town or park as the core, without a zone's suffix.
         found |= {m.group("area") for m in _CORE_TOWN_ZH.finditer(self.doc.text)}
         found |= {m.group("area") for pattern in (_TOWN_AFTER_DIVISION_ZH, _TOWN_TOPIC_ZH)
-                  for m in pattern.finditer(self.doc.text) if not m.group("area").endswith(_GENERIC_TOWNS_ZH)}
+                  for m in pattern.finditer(self.doc.text) if _town_name(m.group("area"))}
         found |= {town for m in _TOWN_LISTED_ZH.finditer(self.doc.text)
-                  if not (town := m.group("area") or m.group("first")).endswith(_GENERIC_TOWNS_ZH)}
+                  if _town_name(town := m.group("area") or m.group("first"))}
         zone, g = self._zone, gazetteer()
         # Zones and divisions (布局在长沙县) are found as such already.
         return sorted((a for a in found if not (zone and zone.search(a)) and not self._only_generic(a)
@@ -365,3 +367,7 @@ class Places:
             if hit:
                 return hit[1]
         return None
+
+
+def _town_name(area: str) -> bool:
+    return not area.endswith(_GENERIC_TOWNS_ZH) and not _NOT_TOWN_START_ZH.match(area)

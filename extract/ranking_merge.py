@@ -40,9 +40,23 @@ def merge_restated(ctx: Context, finished: list[tuple[object, Ranking]]) -> list
 def _mergeable(ctx: Context, pair: tuple[object, Ranking], other_pair: tuple[object, Ranking]) -> bool:
     item, other = pair[0], other_pair[0]
     headline = ctx.doc.in_first_line(item.sentence) or ctx.doc.in_first_line(other.sentence)
+    if _streak_echo(ctx, item, other):
+        return True
     if not _same_place(ctx, item.subject, other.subject, headline):
         return False
     return _restates(item.values, other.values, headline) or _completes(ctx, item, other)
+
+
+def _streak_echo(ctx: Context, a, b) -> bool:
+    """“三连升的背后，…” after 广汉高新区…实现三连升: a later sentence that names only the streak
+    (no position, no move), of a place the entry's subject opens with, repeats that entry."""
+    echo, entry = (a, b) if a.values.get("rank") is None and a.values.get("change") is None else (b, a)
+    if echo.values.get("rank") is not None or echo.values.get("change") is not None:
+        return False
+    if echo.subject is None or entry.subject is None or echo.values.get("streak") is None:
+        return False
+    return (echo.values["streak"] == entry.values.get("streak") and echo.sentence > entry.sentence
+            and ctx.value(entry.subject).startswith(ctx.value(echo.subject)))
 
 
 def _merged(pair: tuple[object, Ranking], other_pair: tuple[object, Ranking]) -> tuple[object, Ranking]:

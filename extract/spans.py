@@ -20,9 +20,13 @@ _COMPOUNDS_EN = {("internet", "of", "things"), ("research", "and", "development"
 
 def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
               min_tokens: int = 1, allow_digits: bool = False,
-              joiners: frozenset[str] = frozenset()) -> int | None:
+              joiners: frozenset[str] = frozenset(),
+              names: tuple[tuple[int, int], ...] = ()) -> int | None:
     """Start of the name ending at `end`: tokens are taken back from `end` while they are
     name-like and not in `stop`. None when not even `min_tokens` are left.
+
+    A stop token inside a longer name of `names` (place mentions) is part of that name: jieba
+    cuts 双城区 as 双 | 城区, and 双 (双集群) is a stop token.
 
     A joiner (和, 与, 及) may stand inside a name (软件和信息服务集群) but never begin one: the
     walk passes it only when a name-like token precedes it."""
@@ -53,7 +57,8 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
             if inner is not None:  # 院士（专家）工作站: a note inside the name
                 name_start = inner
                 continue
-        if key in stop and not inside_proper_name(text, ordered, index):
+        if key in stop and not inside_proper_name(text, ordered, index) \
+                and not any(s <= a and b <= e and e - s > b - a for s, e in names):
             break
         if doc.language == "en" and _hyphenated_word(text, ordered, index).lower() in stop:
             break  # "a world-class rail transit cluster": the whole word is a stop word

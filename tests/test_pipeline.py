@@ -271,3 +271,24 @@ def test_a_headlines_abridged_cluster_name_is_the_bodys_cluster():
 def test_a_headlines_round_figure_the_body_states_exactly_is_one_count(headline, kept):
     record = extract_text(headline + "\n\n截至2023年底，大庆高新区高新技术企业由2020年的236家增至412家。")
     assert [c.count for c in record.enterprise_counts] == kept
+
+
+@pytest.mark.parametrize("text", [
+    "宁津县健身器材产业集群入选省级名单。下一步，我县将做大做强健身器材产业集群，力争健身器材产业集群营收突破百亿元。",
+    "长汀县纺织产业集群入选省级名单。去年，我县纺织产业集群实现营收800亿元，力争集群营收突破千亿元。",
+    "赣州市南康区家具产业集群入选国家名单。其中，家具产业集群内高新技术企业达128家。",
+], ids=["verbs-before-the-name", "our-county", "placeless-short-form"])
+def test_a_named_cluster_talked_of_again_in_other_words_is_one_cluster(text):
+    assert len(extract_text(text).clusters) == 1
+
+
+def test_a_stop_word_that_opens_a_place_name_stays_in_the_name():
+    # jieba cuts 双城区 as 双 | 城区; 双 (双集群) is otherwise a stop word.
+    record = extract_text("哈尔滨市双城区乳制品产业集群入选省级县域特色产业集群。")
+    assert [(c.name, c.city) for c in record.clusters] == [("哈尔滨市双城区乳制品产业集群", "哈尔滨")]
+
+
+def test_a_streak_said_again_later_is_no_second_ranking():
+    record = extract_text("在全省23家省级高新区中，广汉高新区位列第4位，较上年提升3个位次，实现三连升。\n\n"
+                          "“三连升的背后，是园区坚持创新驱动的结果。”广汉市有关负责人表示。")
+    assert [(r.subject, r.rank, r.streak) for r in record.rankings] == [("广汉高新区", 4, 3)]
