@@ -48,10 +48,17 @@ class ClusterCities:
             # The place the name begins with, else its possessor ("Shenzhen's new-generation
             # information cluster"); a province is no city ("Jiangxi's Nanchang aviation cluster"),
             # though a municipality is (Chongqing, Shanghai).
-            places = [p for p in self.ctx.places.in_sentence(self.doc.sentence_of(start))
-                      if p.division is not None and not p.division.province_proper]
+            in_sentence = self.ctx.places.in_sentence(self.doc.sentence_of(start))
+            places = [p for p in in_sentence if p.division is not None and not p.division.province_proper]
             owners = [p for p in places if re.fullmatch(r"['’]s\s+", text[p.end:start])]
-            for place in [p for p in places if p.start == start] + owners:
+            opening = start
+            # "Shaanxi province Baoji city Chencang district … cluster": the city follows the province.
+            province = next((p for p in in_sentence if p.start == start and p.division is not None
+                             and p.division.province_proper), None)
+            if province is not None:
+                after = _PROVINCE_WORD_EN.match(text, province.end)
+                opening = after.end() if after else province.end
+            for place in [p for p in places if p.start == opening] + owners:
                 return self._prefecture_as_written(place.division, self._name_of(place))
         # The single city named in the same sentence, outside cluster names.
         sentence = self.doc.sentence_of(start)
@@ -134,6 +141,9 @@ class ClusterCities:
         if not hasattr(self, "_zone_after"):
             self._zone_after = self.ctx.ruleset.compile(r"\s+(?:national\s+)?{zone_suffixes}")
         return self._zone_after.match(self.doc.text, pos) is not None
+
+
+_PROVINCE_WORD_EN = re.compile(r"\s+(?:province|autonomous\s+region)?\s*", re.I)
 
 
 def _strip_city_suffix(name: str, language: str) -> str:

@@ -23,7 +23,9 @@ _YEAR_END = cached_compile(r"(?:\d{1,2}月)?[底末]")
 _SHARE_AFTER = cached_compile(r"\s*(?:超过|近|约|逾|more\s+than\s+|over\s+|nearly\s+|about\s+)?\d", re.I)
 _TOTAL_AFTER_INCREASE = {
     "zh": cached_compile(r"[、,;](?:总数|总量|累计|总计|共计|总共)"),
-    "en": cached_compile(r"\b(?:bringing|brought|taking|took|raising|raised|lifting|lifted|pushing|pushed)\b", re.I),
+    # ("…newly add … 47 home, total reach 256 home": 新增…，总数达到…)
+    "en": cached_compile(r"\b(?:bringing|brought|taking|took|raising|raised|lifting|lifted|pushing|pushed)\b"
+                         r"|[,;]\s*(?:and\s+)?(?:the\s+)?(?:total(?:\s+number)?|in\s+total|altogether|cumulative(?:ly)?)\s", re.I),
 }
 _INCREASE_REACH = 200
 _CLAUSE_END_EN = cached_compile(r"[,;:.!?]\s")

@@ -91,8 +91,8 @@ def _rounded_down(headline: EnterpriseCount, body_count: int) -> bool:
 
 def without_restatements(items: list[EnterpriseCount], headline: list[bool]) -> list[EnterpriseCount]:
     """A headline repeating a count of the body (科技型中小企业6.5万余家; 零部件企业500家以上 for the
-    body's 汽车零部件企业500家以上), or the body stating the same count of the same subject twice,
-    gives one item: the body's first."""
+    body's 汽车零部件企业500家以上), or the body stating the same count of the same subject twice
+    (the second time perhaps named short), gives one item: the body's first."""
     in_body = [(item.count, item.qualifier, item.category.lower()) for item, in_headline in zip(items, headline)
                if not in_headline]
     subjects_kept: dict[tuple[int, str], set] = {}
@@ -105,6 +105,12 @@ def without_restatements(items: list[EnterpriseCount], headline: list[bool]) -> 
                                  for count, qualifier, category in in_body):
             continue
         if item.subject in subjects_kept.setdefault(key, set()):
+            continue
+        # "two national-level technology business incubators … Together the two incubators
+        # offer …": the same number of the same place's things, named short.
+        short = " " + item.category.lower()
+        if not in_headline and any(k.subject == item.subject and k.count == item.count
+                                   and k.category.lower().endswith(short) for k in kept):
             continue
         subjects_kept[key].add(item.subject)
         kept.append(item)

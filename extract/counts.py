@@ -17,7 +17,10 @@ from extract.spans import trim_left
 from schemas.record import EnterpriseCount, Evidence
 
 _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
-_CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of)\s+", re.I)
+# ("Our province high and new technology enterprises …": the walk back stops at "our", and the
+# place noun left is the reference's, not what is counted.)
+_CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of"
+                                   r"|(?<=our\s)(?:province|city|county|district|region|zone))\s+", re.I)
 _SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these|thereinto)", re.I)
 _OF_THEM = cached_compile(r"\bof\s+(?:them|these|which)\b", re.I)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
@@ -170,10 +173,12 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             subject = held[0]  # 该集群内有规上企业1100余家: the cluster's members
         else:
             near = _subject_between(ctx, fragment, cat_end) or ctx.subject_before(start)
-            if (near is not None and carried[0] is not None and doc.sentence_of(near.start) < fragment.sentence
+            if (near is not None and carried[0] is not None
+                    and (doc.sentence_of(near.start) < fragment.sentence or ";" in doc.text[near.end:start])
                     and _inside(doc.original_span(near.start, near.end)[0], parts_counted)):
-                # …其中寿光市、诸城市、青州市分别达到198家、176家和152家。科技型中小企业入库4126家:
-                # the place of the whole counted before, not the last of its parts.
+                # …其中寿光市、诸城市、青州市分别达到198家、176家和152家。科技型中小企业入库4126家
+                # (or after a semicolon, "…, among them Haikou 1,358, Danzhou 61; the technology-based
+                # SMEs …"): the place of the whole counted before, not the last of its parts.
                 subject = carried[0]
             else:
                 subject = ctx.value(near)

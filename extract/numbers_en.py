@@ -46,6 +46,8 @@ def parse_number(text: str) -> int | None:
     12000
     >>> parse_number("2.5 million")
     2500000
+    >>> parse_number("2.9 ten thousand")
+    29000
     >>> parse_number("1.5") is None
     True
     >>> parse_number("several") is None
@@ -62,6 +64,8 @@ def parse_number(text: str) -> int | None:
             whole, frac = digits.groups()
             value = float(whole.replace(",", "") + ("." + frac if frac else ""))
             rest = words[i + 1:]
+            if rest[:2] == ["ten", "thousand"]:  # "2.9 ten thousand": machine translation of 2.9万
+                value, rest = value * 10_000, rest[2:]
             if rest and all(w in _SCALES for w in rest):
                 for w in rest:
                     value *= _SCALES[w]

@@ -25,6 +25,7 @@ _REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
                        # "we" in an official's quote: the zone or city the official speaks for.
                        (cached_compile(r"^we$", re.I), {"zone", "city", "county_city"}),
                        (cached_compile(r"\bprovince\b", re.I), {"province"}),
+                       (cached_compile(r"\bregion\b", re.I), {"province"}),
                        # (a county is no city: "Ningjin County … our city has …" is Dezhou's)
                        (cached_compile(r"\b(?:city|municipality)\b", re.I), {"city", "county_city"}),
                        # "the whole district" (全区) in a zone's report is the zone

@@ -16,6 +16,8 @@ _NAME_TOKEN_EN = cached_compile(r"^[A-Za-z0-9][\w'’&.-]*$|^&$|^-$|^['‘’\"�
 _QUOTES_EN = "'‘’\"“”"
 # Terms written in lower case that hold a function word: "mobile internet of things cluster".
 _COMPOUNDS_EN = {("internet", "of", "things"), ("research", "and", "development")}
+# A verb form used as a noun's modifier: "new type building materials cluster".
+_MODIFIER_USES_EN = {("building", "materials"), ("building", "material")}
 
 
 def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
@@ -98,6 +100,9 @@ def inside_proper_name(text: str, tokens: list[tuple[int, int]], index: int) -> 
     if index >= 2 and text[tokens[index - 1][0]:tokens[index - 1][1]] == "-":
         # the second half of a hyphenated word: technology-based, city-level
         return tokens[index - 2][1] == tokens[index - 1][0] and tokens[index - 1][1] == tokens[index][0]
+    following = text[tokens[index + 1][0]:tokens[index + 1][1]].lower() if index + 1 < len(tokens) else ""
+    if (word.lower(), following) in _MODIFIER_USES_EN:
+        return True
     if word not in ("of", "and", "&") or index == 0 or index + 1 >= len(tokens):
         return False
     before = text[tokens[index - 1][0]:tokens[index - 1][1]]

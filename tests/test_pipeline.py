@@ -292,3 +292,25 @@ def test_a_streak_said_again_later_is_no_second_ranking():
     record = extract_text("在全省23家省级高新区中，广汉高新区位列第4位，较上年提升3个位次，实现三连升。\n\n"
                           "“三连升的背后，是园区坚持创新驱动的结果。”广汉市有关负责人表示。")
     assert [(r.subject, r.rank, r.streak) for r in record.rankings] == [("广汉高新区", 4, 3)]
+
+
+def test_an_english_cluster_name_opening_with_its_province_takes_the_city_after_it():
+    record = extract_text("The clusters are Shaanxi province Yulin city coal chemical industry cluster and "
+                          "Shaanxi province Baoji city high-end bearing industry cluster.")
+    assert [c.city for c in record.clusters] == ["Yulin", "Baoji"]
+
+
+def test_the_same_number_of_a_places_things_named_short_is_one_count():
+    record = extract_text("Zone newsletter\n\nYichun ETDZ now has two national-level technology business "
+                          "incubators. Together the two incubators offer 60,000 square meters of space.")
+    assert [(c.category, c.count) for c in record.enterprise_counts] == [
+        ("national-level technology business incubators", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "截至2022年底，海南省高新技术企业达到2032家，其中海口1358家、三亚402家；科技型中小企业入库3120家。",
+    "By the end of 2022, Hainan high and new technology enterprises total reach 2,032, among them Haikou 1,358, "
+    "Sanya 402; the technology-based small and medium-sized enterprises enter the warehouse 3,120.",
+], ids=["zh", "en"])
+def test_a_count_after_a_semicolon_is_the_wholes_place_not_the_last_parts(text):
+    assert extract_text(text).enterprise_counts[-1].subject in ("海南省", "Hainan")
