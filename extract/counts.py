@@ -160,6 +160,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             # holding a 、-list is kept whole).
             increase_end = end
             continue
+        whole_again = False  # the subject is the whole's again, past the parts named after it
         if "subject" in fragment.groups:
             # (独角兽企业中，济南7家: the rule says where the place is; a place must be named there.)
             s, e = fragment.groups["subject"]
@@ -180,6 +181,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                 # (or after a semicolon, "…, among them Haikou 1,358, Danzhou 61; the technology-based
                 # SMEs …"): the place of the whole counted before, not the last of its parts.
                 subject = carried[0]
+                whole_again = True
             else:
                 subject = ctx.value(near)
             if subject is None:
@@ -211,7 +213,8 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                                      evidence=doc.evidence(start, end)))
         sentences.append(fragment.sentence)
         carried = (subject, end)
-        parts_counted = []
+        if not whole_again:  # (…；科技型中小企业入库2605家；省级以上研发平台412个: still the whole's)
+            parts_counted = []
         whole = len(items) - 1
     counted = without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
     rows = sorted(table_counts(ctx) + announced_counts(ctx), key=lambda row: row.evidence.start)

@@ -189,9 +189,12 @@ class Places:
                     continue
                 prefix = text[name_start:match.start()]
                 division = self._division_in(prefix)
+                listed = text[name_start - 1:name_start] == "、" and places and places[-1].end == name_start - 1
                 if division is None and match.group() in self._weak_suffixes \
-                        and text[name_start:match.end()] not in self._parks_in_zones:
-                    continue  # 建设新能源汽车产业园: a park planned, not one named
+                        and text[name_start:match.end()] not in self._parks_in_zones and not listed:
+                    # 建设新能源汽车产业园: a park planned, not one named (but 肥西经济开发区、桃花工业园
+                    # 分别…: a park listed beside a zone is named).
+                    continue
                 floor = match.end()
                 places.append(Place(name_start, match.end(), "zone", division))
                 for i in range(name_start, match.end()):
@@ -312,6 +315,12 @@ class Places:
                  and text[a:a + 2] not in self._not_places]
         if named and named[-1] - 1 in starts and text[named[-1] - 1] in "东西南北":
             return named[-1] - 1  # 西太湖科技产业园, 南太湖新区: a direction opens the name
+        if named and named[-1] - 1 == floor and named[-1] - 1 in starts \
+                and not _FUNCTION_CHARS_ZH.match(text[floor]) \
+                and any(m.end() == floor for m in self._zone.finditer(text, max(0, floor - 8), floor)):
+            # 滨海高新区渤龙湖科技园: a park inside the zone just named; jieba cut 渤 | 龙湖, and 龙湖
+            # alone would be Shantou's district.
+            return named[-1] - 1
         return named[-1] if named else starts[min(len(starts), 4) - 1]
 
     @cached_property

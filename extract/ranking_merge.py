@@ -123,7 +123,11 @@ def _completes(ctx: Context, a, b) -> bool:
     named ranking (in the same or other words), a sentence or two apart, one stating the
     position and the other only the move: one entry."""
     x, y = a.values, b.values
-    if (not x.get("ranking") or not y.get("ranking") or abs(a.sentence - b.sentence) > 5
+    if not x.get("ranking") and not y.get("ranking"):
+        # 顺德区、南海区分别位列第4位和第7位，其中顺德区与上年持平: one sentence, no ranking named.
+        if a.sentence != b.sentence:
+            return False
+    elif (not x.get("ranking") or not y.get("ranking") or abs(a.sentence - b.sentence) > 5
             or not same_ranking(x["ranking"], y["ranking"], ctx.language)):
         return False
     if any(x.get(k) is not None and y.get(k) is not None and x[k] != y[k] for k in FIELDS if k != "ranking"):

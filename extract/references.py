@@ -32,7 +32,7 @@ _REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
                        (cached_compile(r"\bdistrict\b", re.I), {"zone", "county", "district"}),
                        (cached_compile(r"\bcounty\b", re.I), {"county", "district"})]
 _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经开区", {"zone"}), ("新区", {"zone"}),
-                       ("高新区内", {"zone"}), ("市", {"city", "county_city"}), ("县", {"county"}), ("省", {"province"}),
+                       ("高新区内", {"zone"}), ("市", {"city", "county_city", "municipality"}), ("县", {"county"}), ("省", {"province"}),
                        # 全区 / 该区 / 区内: a zone or a district, never a city or a province; 园区 may
                        # end a park's own name (金阳园区), so it stays open.
                        ("园区", None), ("园区内", None), ("区", {"zone", "district"}), ("区内", {"zone", "district"}),
@@ -92,6 +92,11 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
     if not candidates:
         return None
     nearest = candidates[-1]
+    if (len(candidates) > 1 and wanted is not None and "zone" in wanted and nearest.kind == "zone"
+            and candidates[-2].kind == "zone" and candidates[-2].end == nearest.start
+            and _WHOLE.match(places.doc.text, place.start)):
+        # 滨海高新区渤龙湖科技园 … 全区: the whole zone, not the park inside it just named.
+        nearest = candidates[-2]
     same_sentence = places.doc.sentence_of(nearest.start) == places.doc.sentence_of(place.start)
     if wanted is not None and "city" in wanted and kind_of(nearest) == "county_city" and not same_sentence:
         # (四会市是全国最大的翡翠玉器加工集散地之一，全市现有…: the city its own sentence is about.)
@@ -110,6 +115,7 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
     return nearest
 
 
+_WHOLE = cached_compile(r"全|the\s+(?:whole|entire)\b", re.I)
 _BARE_ZONE_EN = cached_compile(r"\s+zone\b", re.I)
 
 
@@ -228,8 +234,8 @@ def reference_kinds(places: Places, place: Place) -> Optional[set[str]]:
 
 
 def kind_of(place: Place, text: str = "") -> str:
-    """zone, town (官湖镇, given the text), province, city, county_city (a county-level city),
-    county or district."""
+    """zone, town (官湖镇, given the text), province, municipality (重庆), city, county_city (a
+    county-level city), county or district."""
     if place.kind == "zone" and text and (text[place.end - 1:place.end] in ("镇", "乡")
                                           or _TOWN_SUFFIX_EN.search(text, place.start, place.end)):
         return "town"  # (官湖镇, "Jinhua town", "Baijin street": a town or subdistrict)
@@ -237,4 +243,6 @@ def kind_of(place: Place, text: str = "") -> str:
         return place.kind
     if place.division.level == "county" and place.division.name_zh.endswith("市"):
         return "county_city"  # 江阴市: a city to 全市 / "the city", not a county to 该县
+    if place.division.level == "province" and place.division.name_zh.endswith("市"):
+        return "municipality"  # 重庆方面，全市…: a city to 全市, never a province to 全省
     return place.division.level

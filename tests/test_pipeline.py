@@ -314,3 +314,25 @@ def test_the_same_number_of_a_places_things_named_short_is_one_count():
 ], ids=["zh", "en"])
 def test_a_count_after_a_semicolon_is_the_wholes_place_not_the_last_parts(text):
     assert extract_text(text).enterprise_counts[-1].subject in ("海南省", "Hainan")
+
+
+def test_counts_after_a_lists_parts_stay_the_wholes_until_a_place_is_named_again():
+    record = extract_text("株洲科技工作总结\n\n截至年底，株洲市高新技术企业总数达1420家，株洲高新区、醴陵市、攸县分别达到586家、213家、"
+                          "97家；科技型中小企业入库2605家；省级以上研发平台412个。")
+    assert [c.subject for c in record.enterprise_counts] == ["株洲市", "株洲高新区", "醴陵市", "攸县", "株洲市", "株洲市"]
+
+
+def test_a_park_listed_beside_a_zone_is_a_place():
+    record = extract_text("全县高新技术企业总数达到682家，其中肥西经济开发区、桃花工业园分别达到326家、189家。")
+    assert [(c.subject, c.count) for c in record.enterprise_counts][-2:] == [("肥西经济开发区", 326), ("桃花工业园", 189)]
+
+
+def test_the_whole_zone_is_not_the_park_inside_it_just_named():
+    record = extract_text("滨海高新区概况\n\n该集群以滨海高新区渤龙湖科技园为核心区。\n\n截至11月底，全区有效国家高新技术企业达到4120家。")
+    assert [c.subject for c in record.enterprise_counts] == ["滨海高新区"]
+
+
+def test_a_municipality_is_the_city_of_a_later_whole_city():
+    record = extract_text("西部城市盘点\n\n四川省高新技术企业总数达1.67万家，其中成都1.15万家、德阳900余家。\n\n"
+                          "重庆方面，全市高新技术企业达到7565家。")
+    assert record.enterprise_counts[-1].subject == "重庆"
