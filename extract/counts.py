@@ -32,7 +32,7 @@ _LIST_JOINER_EN = cached_compile(r"(?:\s+(?:homes?|famil(?:y|ies)))?(?:,|,?\s+an
 # "… in Zhuhai High-tech Zone", "… have settled in the Jiuquan ETDZ", "… are based in the zone"
 _IN_PLACE_EN = cached_compile(r"\s+(?:(?:have|has|had)\s+(?:settled|gathered|clustered|located|put\s+down\s+roots)\s+|"
                               r"(?:are|were|is)\s+(?:based|located|clustered|gathered)\s+)?(?:in|at)\s+(?P<place>)(?:the\s+)?")
-_LEVEL_TAIL_EN = cached_compile(r"\s+(?:at|above|at\s+or\s+above|at\s+and\s+above)\s+(?:the\s+)?[\w-]+"
+_LEVEL_TAIL_EN = cached_compile(r"\s+(?:at|above|at\s+or\s+above|at\s+and\s+above)\s+(?:the\s+)?(?:autonomous[\s-]+region(?:al)?|[\w-]+)"
                             r"(?:[\s-]+level)?(?:\s+(?:or|and)\s+(?:above|higher))?$", re.I)
 
 

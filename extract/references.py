@@ -88,6 +88,14 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
 
     # A long report names its zone once and says "the zone" for pages: a reference of a kind
     # reaches further back for that kind alone.
+    if places.doc.language == "en" and wanted != {"zone"}:
+        # "the new area": the place just named whose name ends so (whatever kind it was found
+        # as); "the zone" is the one the article keeps returning to (below).
+        head = _REFERENCE_HEAD_EN.sub("", places.doc.text[place.start:place.end].lower())
+        alike = [p for p in places.before(place.start, limit) if p.kind != "reference"
+                 and places.doc.text[p.start:p.end].lower().endswith(head)] if " " in head else []
+        if alike:
+            return alike[-1]
     candidates = named(limit) or (named(FAR_BACK) if wanted is not None else [])
     if not candidates:
         return None
@@ -115,6 +123,7 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
     return nearest
 
 
+_REFERENCE_HEAD_EN = cached_compile(r"^(?:the|this|that|our|its)\s+(?:whole\s+|entire\s+)?")
 _WHOLE = cached_compile(r"全|the\s+(?:whole|entire)\b", re.I)
 _BARE_ZONE_EN = cached_compile(r"\s+zone\b", re.I)
 

@@ -336,3 +336,17 @@ def test_a_municipality_is_the_city_of_a_later_whole_city():
     record = extract_text("西部城市盘点\n\n四川省高新技术企业总数达1.67万家，其中成都1.15万家、德阳900余家。\n\n"
                           "重庆方面，全市高新技术企业达到7565家。")
     assert record.enterprise_counts[-1].subject == "重庆"
+
+
+def test_the_new_area_is_the_place_just_named_whose_name_ends_so():
+    record = extract_text("Changchun newsletter\n\nThe Changchun Automobile Economic and Technological Development Zone "
+                          "grew. Changchun New Area was named the core area. The new area gather optoelectronic "
+                          "information enterprises 500 home more.")
+    assert [c.subject for c in record.enterprise_counts] == ["Changchun New Area"]
+
+
+def test_a_category_may_end_at_the_autonomous_region_level():
+    record = extract_text("The zone build rare earth research and development platforms above the autonomous "
+                          "region level 48.")
+    assert [c.category for c in record.enterprise_counts] == [
+        "rare earth research and development platforms above the autonomous region level"]
