@@ -99,11 +99,14 @@ def _zone_class(text: str) -> Optional[str]:
     return found.pop() if len(found) == 1 else None
 
 
-def name_sole_ranking(ctx: Context, finished: list[tuple[_Item, Ranking]]) -> list[tuple[_Item, Ranking]]:
+def name_sole_ranking(ctx: Context, finished: list[tuple[_Item, Ranking]],
+                      by_sentence: Optional[dict[int, list[dict]]] = None) -> list[tuple[_Item, Ranking]]:
     """An article that names one ranking of zones only: a zone's position stated paragraphs
     later without a name ("Guiyang National High-tech Zone held its position at 58th.") is in
     that ranking, when the zone is of the kind ranked (a high-tech zone in a ranking of
-    high-tech zones). Its year comes along; its size does not, being often a sub-list's."""
+    high-tech zones). Its year comes along (from an entry, or from the sentence announcing the
+    ranking: 省科技厅组织开展了2023年度全省省级高新区综合评价工作); its size does not, being often a
+    sub-list's."""
     # A headline's shorthand for the body's ranking ("national high-tech park ranking") is no
     # second ranking.
     body = [(item, ranking) for item, ranking in finished if not ctx.doc.in_first_line(item.sentence)]
@@ -112,6 +115,10 @@ def name_sole_ranking(ctx: Context, finished: list[tuple[_Item, Ranking]]) -> li
         return finished
     name = names.pop()
     year = next((ranking.year for _, ranking in body if ranking.ranking == name and ranking.year), None)
+    if year is None and by_sentence:
+        announced = [found for sentence in sorted(by_sentence) for found in by_sentence[sentence]
+                     if any(f.get("ranking") == name for f in by_sentence[sentence])]
+        year = next((found["year"] for found in announced if found.get("year")), None)
     # The name may not say what it ranks ("the Ministry's 2022 comprehensive evaluation"); then
     # the places it is named for do.
     kinds = {_zone_class(ranking.subject or "") for _, ranking in body if ranking.ranking == name}
@@ -161,6 +168,7 @@ def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[d
     return by_sentence, zone_rankings, named, sized
 
 
+_INTRODUCES_POSITIONS = cached_compile(r"如下|[:：]\s*$|\bas\s+follows\b|排名|位次|名次", re.I)
 _NAME_FILLERS = cached_compile(r"综合|全国|国家级|国家|年度|结果|\s+")
 _NAME_SYNONYMS = ((cached_compile(r"全省省级"), "省级"), (cached_compile(r"高新技术产业开发区"), "高新区"), (cached_compile(r"经济技术开发区"), "经开区"),
                   (cached_compile(r"评价|排名|考核|考评|评估"), "评价"))
@@ -330,7 +338,10 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
                 values.update(_year_of_announcement(by_sentence, sentence, values.get("ranking"), ctx.language))
             named_at = sentence
             break
-        gap = 0 if sentence in related else gap + 1
+        # (排名前6位的省级高新区如下： / a table's header line 排名　高新区　较上年位次变化: what
+        # introduces the positions is no gap between them and the ranking's name.)
+        introduces = _INTRODUCES_POSITIONS.search(ctx.doc.text, *ctx.doc.sentence_span(sentence))
+        gap = 0 if sentence in related or introduces else gap + 1
         sentence -= 1
     if ctx.language == "en":
         # "The evaluation, conducted by …, assessed all 177 zones for 2022." just after.

@@ -3,6 +3,7 @@ to the fuller entry instead of making a second one."""
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from extract.context import Context
@@ -93,12 +94,18 @@ def _same_place(ctx: Context, a: Optional[Place], b: Optional[Place], headline: 
 
 
 def _restates(a: dict, b: dict, headline: bool) -> bool:
-    if not headline and a.get("ranking") and b.get("ranking") and a["ranking"] != b["ranking"]:
+    general = _GENERAL_NAME.fullmatch(a.get("ranking") or "") or _GENERAL_NAME.fullmatch(b.get("ranking") or "")
+    if not headline and not general and a.get("ranking") and b.get("ranking") and a["ranking"] != b["ranking"]:
         return False
-    keys = ("rank", "change", "streak", "year", "total")
+    # (附：…2023年综合排名情况 / 南昌经开区：第38位，较上年上升9位 after the body's 南昌经开区综合排名第38位，
+    # 较上年提升9位: a list's plain 综合排名 names no other ranking.)
+    keys = ("rank", "change", "streak") if general else ("rank", "change", "streak", "year", "total")
     shared = [k for k in keys if a.get(k) is not None and b.get(k) is not None]
     return (bool(shared) and all(a[k] == b[k] for k in shared)
             and any(k in shared for k in ("rank", "change", "streak")))
+
+
+_GENERAL_NAME = re.compile(r"(?:综合)?(?:排名|排位|位次)(?:情况)?|(?:overall\s+)?rankings?", re.I)
 
 
 def _aliases(ctx: Context, a: Place, b: Place) -> bool:

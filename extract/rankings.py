@@ -235,7 +235,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     finished = [finish(ctx, item, context, related, floor_of(items, item), index) for item in items]
     # (Chinese: the year only; a size stated once may be a sub-ranking's, 在N家中 is said where meant.)
     finished = share_context(finished, ("year", "total") if ctx.language == "en" else ("year",))
-    finished = name_sole_ranking(ctx, finished)
+    finished = name_sole_ranking(ctx, finished, index[0])
     # An entry with no position, move or streak left (第0位) states nothing; one whose sentences
     # name no place is the headline's place's (no blind annotator left a ranking without one).
     return [r if r.subject is not None or ctx.headline_place is None

@@ -80,6 +80,8 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
         text = places.doc.text
         return [p for i, p in enumerate(before)
                 if p.kind != "reference" and (wanted is None or kind_of(p, text) in wanted) and not _locating(places, p)
+                # (…增速居全省开发区首位。该区…: the zones of a whole province are no one zone.)
+                and not (p.kind == "zone" and text[p.start] in "全各")
                 and not (p.kind == "division" and bracketed_alias(text, before, i)
                          and before[i - 1].kind == "zone")
                 # "The Changzhi High-tech Zone has become the core of Shanxi's optoelectronics

@@ -350,3 +350,18 @@ def test_a_category_may_end_at_the_autonomous_region_level():
                           "region level 48.")
     assert [c.category for c in record.enterprise_counts] == [
         "rare earth research and development platforms above the autonomous region level"]
+
+
+def test_a_ranking_table_after_the_announcement_takes_its_name_and_year():
+    record = extract_text("评价结果公布\n\n省科技厅组织开展了2023年度全省省级高新区综合评价工作。\n\n"
+                          "排名前3位的省级高新区如下：\n排名　高新区　　　　较上年位次变化\n1　　界首高新区　　　上升2位\n"
+                          "2　　宣城高新区　　　持平\n3　　庐江高新区　　　上升5位\n")
+    assert [(r.subject, r.rank, r.change, r.year) for r in record.rankings] == [
+        ("界首高新区", 1, 2, 2023), ("宣城高新区", 2, 0, 2023), ("庐江高新区", 3, 5, 2023)]
+
+
+def test_a_lists_line_restating_a_position_under_a_plain_name_is_one_entry():
+    record = extract_text("经开区考核结果揭晓\n\n商务部公布2023年国家级经济技术开发区综合发展水平考核评价结果。"
+                          "其中，南昌经开区综合排名第38位，较上年提升9位。\n\n附：我省国家级经开区2023年综合排名情况\n"
+                          "南昌经开区：第38位，较上年上升9位\n九江经开区：第64位，与上年持平\n")
+    assert [(r.subject, r.rank, r.change) for r in record.rankings] == [("南昌经开区", 38, 9), ("九江经开区", 64, 0)]
