@@ -49,6 +49,7 @@ _LOCATING_APPOSITION_EN = cached_compile(
     r",?\s+(?:(?:also|all|both|each)\s+)?(?:(?:a|an|another|one|the)\s+(?:[\w'’-]+\s+){0,3}?)?(?:(?:located|situated|based)\s+)?(?:in|under|administered\s+by|capital\s+(?:city\s+)?of)\s+(?:the\s+)?(?:(?:north|south|east|west|"
     r"central|northeast|northwest|southeast|southwest|eastern|western|northern|southern|neighbou?ring|nearby|adjacent)\s+)?"
     r"(?:China(?:'s|’s)\s+)?(?:the\s+)?(?:(?:city|prefecture|province|county)\s+of\s+)?", re.I)
+_PART_NOUN_EN = cached_compile(r"\b(?:district|county|town|township)$", re.I)
 _UNABBREVIATED_EN = {"etdz": "economic and technological development zone"}
 _ABBREVIATED_EN = cached_compile(r"\bETDZ$", re.I)
 FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
@@ -202,6 +203,9 @@ def locates_previous(text: str, places: list[Place], i: int) -> bool:
     # "… Zone (Anshan High-tech Zone) in Northeast China's Liaoning province": past the alias.
     gap = gap[1:] if gap.startswith(")") else gap
     if _LOCATING_APPOSITION_EN.fullmatch(gap):
+        return True
+    # "Yuhang district of Hangzhou": a district's city.
+    if gap.strip().lower() == "of" and _PART_NOUN_EN.search(text, places[i - 1].start, places[i - 1].end):
         return True
     return gap.strip() == "," and locates_previous(text, places, i - 1)
 

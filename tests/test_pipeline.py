@@ -365,3 +365,16 @@ def test_a_lists_line_restating_a_position_under_a_plain_name_is_one_entry():
                           "其中，南昌经开区综合排名第38位，较上年提升9位。\n\n附：我省国家级经开区2023年综合排名情况\n"
                           "南昌经开区：第38位，较上年上升9位\n九江经开区：第64位，与上年持平\n")
     assert [(r.subject, r.rank, r.change) for r in record.rankings] == [("南昌经开区", 38, 9), ("九江经开区", 64, 0)]
+
+
+def test_a_district_of_a_city_is_the_one_ranked():
+    record = extract_text("Shenzhen's Nanshan district ranked first among districts, while Yuhang district of "
+                          "Hangzhou moved up two places to fourth.")
+    assert [(r.subject, r.rank, r.change) for r in record.rankings] == [
+        ("Nanshan district", 1, None), ("Yuhang district", 4, 2)]
+
+
+def test_an_indicator_ranked_first_is_no_places_ranking():
+    record = extract_text("The zone foreign trade import and export amount growth rate rank the first of whole "
+                          "region national-level development zones.")
+    assert record.rankings == []
