@@ -38,6 +38,8 @@ class _Mention:
     city_text: Optional[str] = None
     shared_suffix: bool = False  # an item of "the A, B and C clusters"
 
+_COMPUTERS_EN = cached_compile(r"\b(?:data\s+cent(?:er|re)s?|computing(?:\s+power)?|server)\s+clusters?$", re.I)
+
 
 def _level(text: str) -> Optional[str]:
     from extract.textmap import simplifier
@@ -74,6 +76,8 @@ class _ClusterBuilder:
     def is_generic(self, name: str) -> bool:
         if self.ctx.language == "zh":
             return clusters_zh.is_generic(name, self.generic)
+        if _COMPUTERS_EN.search(name):
+            return True  # "the Horinger data center cluster": computers, not an industry's firms
         words = [w for w in re.split(r"[\s\-]+", name.lower()) if w]
         g = gazetteer()
         # "the Zhengzhou cluster" refers back to a cluster; it does not name one.
@@ -345,8 +349,10 @@ class _ClusterBuilder:
         for i, key in enumerate(keys):
             if in_body[i]:
                 # 围绕物联网产业集群发展 after 无锡市物联网产业集群: a body's placeless short form too.
+                # (电子信息集群 after 贵阳电子信息制造产业集群: a placeless name leaving words out.)
                 hits = [j for j in range(len(merged)) if j != i and j not in folded
-                        and clusters_zh.short_form_of(key, keys[j])]
+                        and (clusters_zh.short_form_of(key, keys[j])
+                             or (gazetteer().prefix_zh(key, 0) is None and clusters_zh.abridged(key, keys[j])))]
             else:
                 hits = [j for j in range(len(merged)) if in_body[j]
                         and (clusters_zh.nickname_of(key, keys[j]) or clusters_zh.short_form_of(key, keys[j])

@@ -13,6 +13,8 @@ from extract.places import gazetteer
 from extract.ordering import longest_first
 
 # Quotes, digits and counted numerals (“一集群一方案”, 五个千亿) say nothing of an industry.
+# 贵安数据中心集群, 大规模算力集群: computers, not an industry's firms.
+_COMPUTERS = cached_compile(r"(?:数据中心|算力|智算|超算|服务器)集群$")
 _ONE_CHARACTER_INDUSTRY = cached_compile(r"[\u4e00-\u9fff](?<![级内外各等的类大型化新老该本其此全])")
 _NOT_CONTENT = cached_compile(r"[\W\d_A-Za-z]|[零〇一二两三四五六七八九十百千万亿]+(?:个|大|项|类|级)")
 # 3市动力电池集群: a count of places before the name, so the clusters of several places.
@@ -39,7 +41,7 @@ def is_generic(name: str, generic: frozenset[str]) -> bool:
     """A list or category name (国家级中小企业特色产业集群, 湖南省省级…集群, “雁阵形”产业集群),
     clusters counted (湖南两大集群, 全市第二个百亿级产业集群) or a phrase (完善集群): no industry
     of its own."""
-    if _COUNTED_CLUSTERS.search(name) or _ORDINAL_LEAD.match(name):
+    if _COUNTED_CLUSTERS.search(name) or _ORDINAL_LEAD.match(name) or _COMPUTERS.search(name):
         return True
     hit = gazetteer().prefix_zh(name, 0)
     rest = name[hit[0]:].lstrip("市省县区") if hit else name

@@ -32,7 +32,7 @@ _MONEY_THRESHOLD_EN = cached_compile(rf"\b{_MONEY_EN}\b", re.I)
 _MONEY_BEFORE_EN = cached_compile(rf"\b{_MONEY_EN}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 _MONEY_AFTER_EN = cached_compile(r"\s+(?:(?:in|of)\s+(?:the\s+)?[\w-]+\s+)?"
                                  r"(?:with|whose|have|has|had|posts?|posted|reports?|reported|achieved?|"
-                                 r"realized?|generated?|boasts?|saw|each\s+(?:have|has|had))"
+                                 r"realized?|generated?|boasts?|saw|each\s+(?:have|has|had|reported|posted|achieved|realized))"
                                  r"\s+(?:an?\s+)?(?:annual\s+)?(?:[\w-]+\s+){0,2}?"
                                  r"(?:output|revenue|revenues|income|sales|turnover)\b[^,.;]{0,40}?\b(?:yuan|rmb|billion|million)\b", re.I)
 

@@ -22,6 +22,7 @@ _SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,
 _CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of"
                                    r"|(?<=our\s)(?:province|city|county|district|region|zone))\s+", re.I)
 _SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these|thereinto)", re.I)
+_IN_AFTER_EN = cached_compile(r"\s+in\s+")
 _OF_THEM = cached_compile(r"\bof\s+(?:them|these|which)\b", re.I)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
 _NEW_CLAUSE_EN = cached_compile(r",\s+and\s+")
@@ -46,6 +47,18 @@ def _paragraph_subject(ctx: Context, fragment: Fragment, carried: tuple[str | No
     if _PARAGRAPH_BREAK.search(ctx.doc.text, previous_end, fragment.start) or ctx.places.in_sentence(fragment.sentence):
         return None
     return subject
+
+
+def _place_after_en(ctx: Context, fragment: Fragment, end: int):
+    """"…"little giant" enterprises 55 in Yunnan province" (machine translation): the place
+    named right after the count."""
+    if ctx.language != "en":
+        return None
+    after = _IN_AFTER_EN.match(ctx.doc.text, end)
+    if after is None:
+        return None
+    return next((p for p in ctx.places.in_sentence(fragment.sentence)
+                 if p.start == after.end() and p.kind == "division"), None)
 
 
 def _subject_between(ctx: Context, fragment: Fragment, cat_end: int):
@@ -173,7 +186,8 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
         elif held is not None:
             subject = held[0]  # 该集群内有规上企业1100余家: the cluster's members
         else:
-            near = _subject_between(ctx, fragment, cat_end) or ctx.subject_before(start)
+            near = _subject_between(ctx, fragment, cat_end) or _place_after_en(ctx, fragment, end) \
+                or ctx.subject_before(start)
             if (near is not None and carried[0] is not None
                     and (doc.sentence_of(near.start) < fragment.sentence or ";" in doc.text[near.end:start])
                     and _inside(doc.original_span(near.start, near.end)[0], parts_counted)):

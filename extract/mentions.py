@@ -81,8 +81,9 @@ class Places:
         self._references = words.get("place_references", frozenset())
         self._weak_suffixes = words.get("weak_zone_suffixes", frozenset())
         self._zone = ruleset.compile("{zone_suffixes}") if "zone_suffixes" in ruleset.macros else None
-        # English references are whole words: "it" is no reference inside "city".
-        self._reference = (ruleset.compile(r"\b{place_references}\b" if ruleset.language == "en"
+        # English references are whole words: "it" is no reference inside "city"; "the city level
+        # above" (市级以上, machine translation) is a level, not the city.
+        self._reference = (ruleset.compile(r"\b{place_references}\b(?![\s-]+level\b)" if ruleset.language == "en"
                                            else "{place_references}") if self._references else None)
         self._collective = (cached_compile("(?:" + ruleset.expand("{collective_zone}") + ")$")
                             if "collective_zone" in ruleset.macros else None)

@@ -378,3 +378,9 @@ def test_an_indicator_ranked_first_is_no_places_ranking():
     record = extract_text("The zone foreign trade import and export amount growth rate rank the first of whole "
                           "region national-level development zones.")
     assert record.rankings == []
+
+
+def test_a_placeless_name_leaving_words_out_is_the_bodys_cluster():
+    record = extract_text("贵阳电子信息制造产业集群以贵阳国家高新区为核心区。负责人表示，电子信息集群将学习借鉴"
+                          "广东深圳市新一代信息通信集群的经验。")
+    assert [c.name for c in record.clusters] == ["贵阳电子信息制造产业集群", "广东深圳市新一代信息通信集群"]
