@@ -331,6 +331,8 @@ class Context:
         before = self.doc.text[self.clause_start(place.start):place.start]
         if any(w in before for w in self.words("locative_markers")):
             return True
+        if place.kind == "division" and before.endswith(tuple(self.words("share_markers"))):
+            return True
         # 襄阳高新区是湖北“汉孝随襄十”汽车产业走廊的重要节点，目前拥有…: a place inside what the
         # subject is said to be (是…的) describes it.
         return (self.language == "zh" and "是" in before

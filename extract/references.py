@@ -81,8 +81,10 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
         text = places.doc.text
         return [p for i, p in enumerate(before)
                 if p.kind != "reference" and (wanted is None or kind_of(p, text) in wanted) and not _locating(places, p)
-                # (…增速居全省开发区首位。该区…: the zones of a whole province are no one zone.)
+                # (…增速居全省开发区首位。该区…: the zones of a whole province are no one zone; 约占
+                # 西藏自治区高新技术企业总数的四成。…园区…: the whole of a share is not what is spoken of.)
                 and not (p.kind == "zone" and text[p.start] in "全各")
+                and not _SHARE_WHOLE_ZH.search(text, max(0, p.start - 3), p.start)
                 and not (p.kind == "division" and bracketed_alias(text, before, i)
                          and before[i - 1].kind == "zone")
                 # "The Changzhi High-tech Zone has become the core of Shanxi's optoelectronics
@@ -127,6 +129,7 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
 
 
 _REFERENCE_HEAD_EN = cached_compile(r"^(?:the|this|that|our|its)\s+(?:whole\s+|entire\s+)?")
+_SHARE_WHOLE_ZH = cached_compile(r"占(?:到|全)?$")
 _WHOLE = cached_compile(r"全|the\s+(?:whole|entire)\b", re.I)
 _BARE_ZONE_EN = cached_compile(r"\s+zone\b", re.I)
 

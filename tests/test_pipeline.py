@@ -384,3 +384,9 @@ def test_a_placeless_name_leaving_words_out_is_the_bodys_cluster():
     record = extract_text("贵阳电子信息制造产业集群以贵阳国家高新区为核心区。负责人表示，电子信息集群将学习借鉴"
                           "广东深圳市新一代信息通信集群的经验。")
     assert [c.name for c in record.clusters] == ["贵阳电子信息制造产业集群", "广东深圳市新一代信息通信集群"]
+
+
+def test_the_whole_of_a_share_is_not_whose_later_counts_are():
+    record = extract_text("兰州高新区年度报告\n\n兰州高新区高新技术企业增至812家，约占甘肃省高新技术企业总数的四分之一；"
+                          "科技型中小企业1160家。园区现有规上工业企业94家。")
+    assert [c.subject for c in record.enterprise_counts] == ["兰州高新区"] * 3
