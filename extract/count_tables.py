@@ -16,9 +16,10 @@ from extract import text_tables
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.count_values import parse_count, qualifier_of_number
+from extract.ranking_tables import RANK_HEADER
 from schemas.record import EnterpriseCount
 
-_UNIT = cached_compile(r"\s*[（(](?:家|个|户|所|home|homes|number|no\.|firms|units)[)）]\s*$", re.I)
+_UNIT = cached_compile(r"\s*[（(](?:家|个|户|所|home|homes|number|no\.|firms|units?)[)）]\s*$", re.I)
 _NUMBER = cached_compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # A column of what was added, a share or a rate is no count of what there is.
 _NOT_STOCK = cached_compile(r"新增|净增|新认定|认定|增长|增速|占比|比重|newly|new\b|added|growth|share|%|percent", re.I)
@@ -30,20 +31,16 @@ def table_counts(ctx: Context) -> list[EnterpriseCount]:
     text = ctx.doc.text
     if not _HINT.search(text):
         return []
-    rows = list(text_tables.lines(text, ctx.language))
     out: list[EnterpriseCount] = []
-    i = 0
-    while i < len(rows):
-        columns = _count_columns(ctx, rows[i])
-        if not columns:
-            i += 1
-            continue
-        width = len(rows[i])
-        i += 1
-        while i < len(rows) and len(rows[i]) == width:
-            out.extend(_row_counts(ctx, rows[i], columns))
-            i += 1
+    for columns, head, row in text_tables.table_rows(text, ctx.language, lambda cells: _count_columns(ctx, cells) or None):
+        out.extend(_row_counts(ctx, row, columns, _place_column(ctx, head)))
     return out
+
+
+def _place_column(ctx: Context, cells: list[tuple[int, int]]) -> int:
+    """The column of places: the first, or the one after a leading rank column (排名　高新区　…)."""
+    return 1 if len(cells) > 1 and RANK_HEADER.fullmatch(ctx.doc.text, *cells[0]) else 0
+
 
 
 def _count_columns(ctx: Context, cells: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
@@ -61,18 +58,18 @@ def _count_columns(ctx: Context, cells: list[tuple[int, int]]) -> dict[int, tupl
         words = text[start:cat_end].lower() if fold else text[start:cat_end]
         if not any(words.endswith(head) for head in heads):
             continue
-        if index == 0:
+        if index == _place_column(ctx, cells):
             return {}  # a table of categories, not of places
         if not _NOT_STOCK.search(text, start, end):
             columns[index] = (start, cat_end)
     return columns
 
 
-def _row_counts(ctx: Context, cells: list[tuple[int, int]], columns: dict[int, tuple[int, int]]
-                ) -> list[EnterpriseCount]:
+def _row_counts(ctx: Context, cells: list[tuple[int, int]], columns: dict[int, tuple[int, int]],
+                place_column: int = 0) -> list[EnterpriseCount]:
     doc = ctx.doc
-    place_start, place_end = cells[0]
-    if _place_opening(ctx, place_start, place_end) is None:
+    place_start, place_end = cells[place_column]
+    if text_tables.place_opening(ctx, place_start, place_end) is None:
         return []  # 合计 / Total, or a row that is no place's
     out = []
     for index, (cat_start, cat_end) in columns.items():
@@ -124,7 +121,7 @@ def announced_counts(ctx: Context) -> list[EnterpriseCount]:
 
 def _announced_row(ctx: Context, line: re.Match, category: str) -> EnterpriseCount | None:
     cell_start, cell_end = line.span("cell")
-    place = _place_opening(ctx, cell_start, cell_end)
+    place = text_tables.place_opening(ctx, cell_start, cell_end)
     count = parse_count(ctx.language, line.group("count"))
     if place is None or count is None or ctx.is_increase(cell_start, line.start("count")):
         return None
@@ -132,8 +129,3 @@ def _announced_row(ctx: Context, line: re.Match, category: str) -> EnterpriseCou
                            qualifier=qualifier_of_number(ctx, line),
                            evidence=ctx.doc.evidence(cell_start, line.end("value")))
 
-
-def _place_opening(ctx: Context, start: int, end: int):
-    """The place (no reference) a cell or a list line [start, end) begins with, if any."""
-    return next((p for p in ctx.places.in_sentence(ctx.doc.sentence_of(start))
-                 if p.start == start and p.kind != "reference" and p.end <= end), None)

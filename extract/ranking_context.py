@@ -168,7 +168,7 @@ def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[d
     return by_sentence, zone_rankings, named, sized
 
 
-_INTRODUCES_POSITIONS = cached_compile(r"如下|[:：]\s*$|\bas\s+follows\b|排名|位次|名次", re.I)
+_INTRODUCES_POSITIONS = cached_compile(r"如下|[:：]\s*$|\bas\s+(?:the\s+)?follow(?:s|ing)\b|排名|位次|名次|\brank(?:ing)?\b|^[\s|:-]+$", re.I)
 _NAME_FILLERS = cached_compile(r"综合|全国|国家级|国家|年度|结果|\s+")
 _NAME_SYNONYMS = ((cached_compile(r"全省省级"), "省级"), (cached_compile(r"高新技术产业开发区"), "高新区"), (cached_compile(r"经济技术开发区"), "经开区"),
                   (cached_compile(r"评价|排名|考核|考评|评估"), "评价"))

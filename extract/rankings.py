@@ -10,6 +10,7 @@ from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.ranking_context import context_index, finish, floor_of, name_sole_ranking, share_context
+from extract.ranking_tables import table_fragments
 from extract import ranking_scope_en
 from extract.ranking_merge import merge_restated
 from extract.ranking_subjects import locates, ranks_non_place, same_place, subject_before
@@ -122,6 +123,11 @@ def _founding_year_en(ctx: Context, fragment: Fragment) -> bool:
 
 def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     doc = ctx.doc
+    rows = table_fragments(ctx)
+    if rows:
+        # A table's row stands for the rules' matches inside it.
+        fragments = sorted([f for f in fragments if not any(r.start <= f.start < r.end for r in rows)] + rows,
+                           key=lambda f: (f.start, f.end))
     items: list[Entry] = []
     context: list[tuple[Fragment, dict]] = []
     last_list: list[Entry] = []
@@ -131,6 +137,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     # without skipping sentences, the same ones.
     related = {sentence for sentence in {f.sentence for f in fragments}
                if trigger is None or trigger.search(doc.text, *doc.sentence_span(sentence))}
+    related |= {row.sentence for row in rows}
     # "up from 36th in 2021": the year of an earlier position is not the ranking's year.
     past: dict[int, list[tuple[int, int]]] = {}
     # "It came 12th in 2021.": a sentence stating a position speaks of a ranking.

@@ -6,9 +6,14 @@ parts cells (the normalized copy has turned full-width spaces into plain ones)."
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, TypeVar
 
 from extract.compiled_regex import cached_compile
+
+if TYPE_CHECKING:
+    from extract.context import Context
+
+Header = TypeVar("Header")
 
 _BAR = cached_compile(r"[|｜]")
 _BAR_GAP = r"[ \t\u3000]*[|｜][ \t\u3000]*"
@@ -59,3 +64,33 @@ def line_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The line holding text[start:end]."""
     line_end = text.find("\n", end)
     return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
+def place_opening(ctx: "Context", start: int, end: int):
+    """The place (no reference) a cell or a list line [start, end) begins with, if any."""
+    return next((p for p in ctx.places.in_sentence(ctx.doc.sentence_of(start))
+                 if p.start == start and p.kind != "reference" and p.end <= end), None)
+
+
+def table_rows(text: str, language: str, read_header: Callable[[list[tuple[int, int]]], Optional[Header]]
+               ) -> Iterator[tuple[Header, list[tuple[int, int]], list[tuple[int, int]]]]:
+    """Each row under each header `read_header` accepts (what it read, the header's cells, the
+    row's cells): the lines after the header with as many cells, past a |---| rule."""
+    rows = list(lines(text, language))
+    i = 0
+    while i < len(rows):
+        header = read_header(rows[i])
+        if header is None:
+            i += 1
+            continue
+        head = rows[i]
+        i += 1
+        while i < len(rows) and (len(rows[i]) == len(head) or rule_line(text, rows[i])):
+            if len(rows[i]) == len(head):
+                yield header, head, rows[i]
+            i += 1
+
+
+def rule_line(text: str, cells: list[tuple[int, int]]) -> bool:
+    """|---|---| under a header."""
+    return bool(cells) and all(re.fullmatch(r"[-:=—]+", text[a:b]) for a, b in cells)
