@@ -23,6 +23,7 @@ _UNIT = cached_compile(r"\s*[（(](?:家|个|户|所|home|homes|number|no\.|firm
 _NUMBER = cached_compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # A column of what was added, a share or a rate is no count of what there is.
 _NOT_STOCK = cached_compile(r"新增|净增|新认定|认定|增长|增速|占比|比重|newly|new\b|added|growth|share|%|percent", re.I)
+_SIZE_TAIL = cached_compile(r"\s+above\s+(?:the\s+)?(?:designated\s+)?(?:size|scale)$|以上$")
 _HINT = cached_compile(r"[|｜]|[（(](?:家|个|home)[)）]|\S(?: {2,}|\t|\u3000)\S")
 
 
@@ -56,6 +57,7 @@ def _count_columns(ctx: Context, cells: list[tuple[int, int]]) -> dict[int, tupl
         unit = _UNIT.search(text, start, end)
         cat_end = unit.start() if unit else end
         words = text[start:cat_end].lower() if fold else text[start:cat_end]
+        words = _SIZE_TAIL.sub("", words)  # ("Industrial enterprises above designated size (unit)")
         if not any(words.endswith(head) for head in heads):
             continue
         if index == _place_column(ctx, cells):

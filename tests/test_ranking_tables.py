@@ -46,3 +46,11 @@ def test_a_numbered_list_of_clusters_is_no_ranking():
             "1 | Zhuhai integrated circuit industry cluster | Zhuhai | Zhuhai High-tech Zone\n"
             "2 | Zhuhai new energy industry cluster | Zhuhai | Zhuhai Economic and Technological Development Zone\n")
     assert extract_text(text).rankings == []
+
+
+def test_a_count_column_of_firms_above_designated_size_counts():
+    text = ("Liaoning county evaluation\n\nThe result is as follows:\n\n"
+            "| Rank | County (city) | Compare with last year | Industrial enterprises above designated size (unit) |\n"
+            "| 1 | Wafangdian city | unchanged | 412 |\n| 2 | Zhuanghe city | up 1 | 268 |\n")
+    record = extract_text(text)
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("Wafangdian city", 412), ("Zhuanghe city", 268)]
