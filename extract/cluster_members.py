@@ -13,10 +13,14 @@ from __future__ import annotations
 
 from typing import Optional
 
+from extract.compiled_regex import cached_compile
 from extract.context import Context
 
 # How far back a reference (该集群, "the cluster") looks for the cluster it stands for.
 _SENTENCES_BACK = 3
+# （二） / 1. / 一、 / ● / • / - opening a list item.
+_LIST_MARKER = cached_compile(r"[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．)]|"
+                              r"[一二三四五六七八九十]{1,3}、|[●•·■◆▪*-])[ \t\u3000]*")
 
 
 def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[tuple[str, int]]:
@@ -49,6 +53,9 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
     opening = next((span for span in ctx.cluster_mentions if span[0] == opens_at and span[1] <= number_start), None)
     if opening is not None:
         return _name(ctx, opening), _end_of(holds, text, opening[1])
+    heading = _list_item_cluster(ctx, number_start)
+    if heading is not None:
+        return _name(ctx, heading), clause
     verb = ctx.ruleset.compile("{cluster_holding_verb}").match(text, clause) if "cluster_holding_verb" in macros else None
     if verb is None:
         return None
@@ -59,6 +66,27 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
     if any((p.start, p.end) not in ctx.cluster_zones or ctx.clause_start(p.start) == p.start for p in between):
         return None  # (作为…集群的核心区，鹰潭高新区现有…，拥有…: the zone is what the clauses speak of)
     return _name(ctx, topic), verb.end()
+
+
+def _list_item_cluster(ctx: Context, number_start: int) -> Optional[tuple[int, int]]:
+    """（二）玉环汽车零部件产业集群。核心区为玉环经济开发区，拥有汽摩配企业1300多家 / "• Hefei new display
+    cluster - core area: …; about 140 enterprises": a list item headed by a cluster's name speaks
+    of that cluster, unless a place other than its core zone (or its city in brackets) opens the
+    number's clause."""
+    text = ctx.doc.text
+    line_start = text.rfind("\n", 0, number_start) + 1
+    marker = _LIST_MARKER.match(text, line_start, number_start)
+    if marker is None:
+        return None
+    head = next((span for span in ctx.cluster_mentions if span[0] == marker.end() and span[1] <= number_start), None)
+    if head is None:
+        return None
+    clause = ctx.clause_start(number_start)
+    for place in ctx.places.in_sentence(ctx.doc.sentence_of(number_start)):
+        if head[1] <= place.start < number_start and (place.start, place.end) not in ctx.cluster_zones \
+                and place.start >= clause and text[place.start - 1:place.start] not in "(（":
+            return None
+    return head
 
 
 def _name(ctx: Context, span: tuple[int, int]) -> str:

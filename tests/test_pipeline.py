@@ -390,3 +390,13 @@ def test_the_whole_of_a_share_is_not_whose_later_counts_are():
     record = extract_text("兰州高新区年度报告\n\n兰州高新区高新技术企业增至812家，约占甘肃省高新技术企业总数的四分之一；"
                           "科技型中小企业1160家。园区现有规上工业企业94家。")
     assert [c.subject for c in record.enterprise_counts] == ["兰州高新区"] * 3
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("入选集群如下：\n（二）玉环汽车零部件产业集群。核心区为玉环经济开发区，拥有汽摩配企业1300多家。",
+     "玉环汽车零部件产业集群"),
+    ("The clusters are:\n• Hefei new display cluster - core area: Xinzhan High-tech Zone; about 140 enterprises "
+     "along the panel supply chain", "Hefei new display cluster"),
+], ids=["zh", "en"])
+def test_a_list_item_headed_by_a_cluster_counts_the_clusters_members(text, subject):
+    assert [c.subject for c in extract_text(text).enterprise_counts] == [subject]
