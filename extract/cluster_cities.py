@@ -7,6 +7,7 @@ import re
 from typing import Optional
 
 from extract import clusters_en, clusters_zh
+from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.linking import linker
 from extract.mentions import Place
@@ -143,7 +144,7 @@ class ClusterCities:
         return self._zone_after.match(self.doc.text, pos) is not None
 
 
-_PROVINCE_WORD_EN = re.compile(r"\s+(?:province|autonomous\s+region)?\s*", re.I)
+_PROVINCE_WORD_EN = cached_compile(r"\s+(?:province|autonomous\s+region)?\s*", re.I)
 
 
 def _strip_city_suffix(name: str, language: str) -> str:

@@ -33,7 +33,8 @@ def table_counts(ctx: Context) -> list[EnterpriseCount]:
     if not _HINT.search(text):
         return []
     out: list[EnterpriseCount] = []
-    for columns, head, row in text_tables.table_rows(text, ctx.language, lambda cells: _count_columns(ctx, cells) or None):
+    tables = text_tables.table_rows(text, ctx.language, lambda cells: _count_columns(ctx, cells) or None)
+    for columns, head, row in tables:
         out.extend(_row_counts(ctx, row, columns, _place_column(ctx, head)))
     return out
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.mentions import Place
 from extract.ranking_context import FIELDS, same_ranking
@@ -105,7 +106,7 @@ def _restates(a: dict, b: dict, headline: bool) -> bool:
             and any(k in shared for k in ("rank", "change", "streak")))
 
 
-_GENERAL_NAME = re.compile(r"(?:综合)?(?:排名|排位|位次)(?:情况)?|(?:overall\s+)?rankings?", re.I)
+_GENERAL_NAME = cached_compile(r"(?:综合)?(?:排名|排位|位次)(?:情况)?|(?:overall\s+)?rankings?", re.I)
 
 
 def _aliases(ctx: Context, a: Place, b: Place) -> bool:
