@@ -53,7 +53,7 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
     opening = next((span for span in ctx.cluster_mentions if span[0] == opens_at and span[1] <= number_start), None)
     if opening is not None:
         return _name(ctx, opening), _end_of(holds, text, opening[1])
-    heading = _list_item_cluster(ctx, number_start)
+    heading = _list_item_cluster(ctx, number_start, clause)
     if heading is not None:
         return _name(ctx, heading), clause
     verb = ctx.ruleset.compile("{cluster_holding_verb}").match(text, clause) if "cluster_holding_verb" in macros else None
@@ -68,7 +68,7 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
     return _name(ctx, topic), verb.end()
 
 
-def _list_item_cluster(ctx: Context, number_start: int) -> Optional[tuple[int, int]]:
+def _list_item_cluster(ctx: Context, number_start: int, clause: int) -> Optional[tuple[int, int]]:
     """（二）玉环汽车零部件产业集群。核心区为玉环经济开发区，拥有汽摩配企业1300多家 / "• Hefei new display
     cluster - core area: …; about 140 enterprises": a list item headed by a cluster's name speaks
     of that cluster, unless a place other than its core zone (or its city in brackets) opens the
@@ -81,7 +81,6 @@ def _list_item_cluster(ctx: Context, number_start: int) -> Optional[tuple[int, i
     head = next((span for span in ctx.cluster_mentions if span[0] == marker.end() and span[1] <= number_start), None)
     if head is None:
         return None
-    clause = ctx.clause_start(number_start)
     for place in ctx.places.in_sentence(ctx.doc.sentence_of(number_start)):
         if head[1] <= place.start < number_start and (place.start, place.end) not in ctx.cluster_zones \
                 and place.start >= clause and text[place.start - 1:place.start] not in "(（":

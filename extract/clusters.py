@@ -23,6 +23,8 @@ _SHARED_PREDICATES = {"en.cluster.core-zone-as-core", "zh.cluster.core-zone-yi"}
 _REFERENCE_AFTER_EN = cached_compile(r",\s+(?:the|this|that)\s+(?:industrial\s+|industry\s+)?cluster\b", re.I)
 _REFERENCE_END_EN = cached_compile(r"\b(?:(?:of|for)\s+(?:the|this|that)\s+(?:industrial\s+|industry\s+)?cluster"
                                    r"|(?:the|this)\s+cluster(?:'s|’s)\s+(?:core|main|key)\s+(?:zone|area|carrier|base|host))$", re.I)
+# "the Horinger data center cluster": computers, not an industry's firms.
+_COMPUTERS_EN = cached_compile(r"\b(?:data\s+cent(?:er|re)s?|computing(?:\s+power)?|server)\s+clusters?$", re.I)
 _EN_CANON = [(cached_compile(r"\bindustrial\b"), "industry"), (cached_compile(r"\bindustries\b"), "industry"),
              (cached_compile(r"\bmaterials\b"), "material"), (cached_compile(r"[\s\-]+"), "")]
 
@@ -37,8 +39,6 @@ class _Mention:
     list_name: Optional[tuple[int, int]] = None
     city_text: Optional[str] = None
     shared_suffix: bool = False  # an item of "the A, B and C clusters"
-
-_COMPUTERS_EN = cached_compile(r"\b(?:data\s+cent(?:er|re)s?|computing(?:\s+power)?|server)\s+clusters?$", re.I)
 
 
 def _level(text: str) -> Optional[str]:
@@ -77,7 +77,7 @@ class _ClusterBuilder:
         if self.ctx.language == "zh":
             return clusters_zh.is_generic(name, self.generic)
         if _COMPUTERS_EN.search(name):
-            return True  # "the Horinger data center cluster": computers, not an industry's firms
+            return True
         words = [w for w in re.split(r"[\s\-]+", name.lower()) if w]
         g = gazetteer()
         # "the Zhengzhou cluster" refers back to a cluster; it does not name one.
@@ -351,8 +351,7 @@ class _ClusterBuilder:
                 # 围绕物联网产业集群发展 after 无锡市物联网产业集群: a body's placeless short form too.
                 # (电子信息集群 after 贵阳电子信息制造产业集群: a placeless name leaving words out.)
                 hits = [j for j in range(len(merged)) if j != i and j not in folded
-                        and (clusters_zh.short_form_of(key, keys[j])
-                             or (gazetteer().prefix_zh(key, 0) is None and clusters_zh.abridged(key, keys[j])))]
+                        and (clusters_zh.short_form_of(key, keys[j]) or clusters_zh.abridged(key, keys[j]))]
             else:
                 hits = [j for j in range(len(merged)) if in_body[j]
                         and (clusters_zh.nickname_of(key, keys[j]) or clusters_zh.short_form_of(key, keys[j])

@@ -11,6 +11,7 @@ begin with a place.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from extract import text_tables
 from extract.compiled_regex import cached_compile
@@ -33,24 +34,21 @@ def table_counts(ctx: Context) -> list[EnterpriseCount]:
     if not _HINT.search(text):
         return []
     out: list[EnterpriseCount] = []
-    tables = text_tables.table_rows(text, ctx.language, lambda cells: _count_columns(ctx, cells) or None)
-    for columns, head, row in tables:
-        out.extend(_row_counts(ctx, row, columns, _place_column(ctx, head)))
+    for (place_column, columns), _, row in text_tables.table_rows(text, ctx.language,
+                                                                 lambda cells: _count_columns(ctx, cells)):
+        out.extend(_row_counts(ctx, row, columns, place_column))
     return out
 
 
-def _place_column(ctx: Context, cells: list[tuple[int, int]]) -> int:
-    """The column of places: the first, or the one after a leading rank column (排名　高新区　…)."""
-    return 1 if len(cells) > 1 and RANK_HEADER.fullmatch(ctx.doc.text, *cells[0]) else 0
-
-
-
-def _count_columns(ctx: Context, cells: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
-    """A header's columns that count enterprises or bodies: column index → the category's span
-    (the unit left out). Empty unless the first column names no count and another one does."""
+def _count_columns(ctx: Context, cells: list[tuple[int, int]]
+                   ) -> Optional[tuple[int, dict[int, tuple[int, int]]]]:
+    """A header's column of places (the first, or the one after a leading rank column: 排名　高新区
+    …) and its columns that count enterprises or bodies: column index → the category's span (the
+    unit left out). None unless the place column names no count and another column does."""
     if len(cells) < 2:
-        return {}
+        return None
     text = ctx.doc.text
+    place_column = 1 if RANK_HEADER.fullmatch(text, *cells[0]) else 0
     heads = ctx.words("count_heads")
     fold = ctx.language == "en"
     columns = {}
@@ -61,15 +59,15 @@ def _count_columns(ctx: Context, cells: list[tuple[int, int]]) -> dict[int, tupl
         words = _SIZE_TAIL.sub("", words)  # ("Industrial enterprises above designated size (unit)")
         if not any(words.endswith(head) for head in heads):
             continue
-        if index == _place_column(ctx, cells):
-            return {}  # a table of categories, not of places
+        if index == place_column:
+            return None  # a table of categories, not of places
         if not _NOT_STOCK.search(text, start, end):
             columns[index] = (start, cat_end)
-    return columns
+    return (place_column, columns) if columns else None
 
 
 def _row_counts(ctx: Context, cells: list[tuple[int, int]], columns: dict[int, tuple[int, int]],
-                place_column: int = 0) -> list[EnterpriseCount]:
+                place_column: int) -> list[EnterpriseCount]:
     doc = ctx.doc
     place_start, place_end = cells[place_column]
     if text_tables.place_opening(ctx, place_start, place_end) is None:
