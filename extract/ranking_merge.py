@@ -9,7 +9,7 @@ from typing import Optional
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.mentions import Place
-from extract.ranking_context import FIELDS, same_ranking
+from extract.ranking_context import FIELDS, GENERAL_NAME, same_ranking
 from extract.references import bracketed_alias
 from schemas.record import Ranking
 
@@ -95,7 +95,7 @@ def _same_place(ctx: Context, a: Optional[Place], b: Optional[Place], headline: 
 
 
 def _restates(a: dict, b: dict, headline: bool) -> bool:
-    general = _GENERAL_NAME.fullmatch(a.get("ranking") or "") or _GENERAL_NAME.fullmatch(b.get("ranking") or "")
+    general = GENERAL_NAME.fullmatch(a.get("ranking") or "") or GENERAL_NAME.fullmatch(b.get("ranking") or "")
     if not headline and not general and a.get("ranking") and b.get("ranking") and a["ranking"] != b["ranking"]:
         return False
     # (附：…2023年综合排名情况 / 南昌经开区：第38位，较上年上升9位 after the body's 南昌经开区综合排名第38位，
@@ -104,9 +104,6 @@ def _restates(a: dict, b: dict, headline: bool) -> bool:
     shared = [k for k in keys if a.get(k) is not None and b.get(k) is not None]
     return (bool(shared) and all(a[k] == b[k] for k in shared)
             and any(k in shared for k in ("rank", "change", "streak")))
-
-
-_GENERAL_NAME = cached_compile(r"(?:综合)?(?:排名|排位|位次)(?:情况)?|(?:overall\s+)?rankings?", re.I)
 
 
 def _aliases(ctx: Context, a: Place, b: Place) -> bool:

@@ -9,7 +9,7 @@ from typing import Optional
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
-from extract.ranking_context import context_index, finish, floor_of, name_sole_ranking, share_context
+from extract.ranking_context import context_index, finish, floor_of, name_general_rows, name_sole_ranking, share_context
 from extract.ranking_tables import table_fragments
 from extract import ranking_scope_en
 from extract.ranking_merge import merge_restated
@@ -29,6 +29,8 @@ _YEARS_AGO = {"zh": cached_compile(r"(?:[一二三四五六七八九十两\d]+�
 # several years, not the year's.
 _OVER_YEARS = {"zh": cached_compile(r"(?<!连续)(?:[一二三四五六七八九十两\d]+|多)年(?:时间|来|间|里)[^。;!?]*$"),
                "en": cached_compile(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+|\d+)\s+years\b[^.;!?]*$", re.I)}
+# Rules reading one line of a table or list of positions (赣州经开区：第45位，较上年上升12位).
+_ROW_RULE = cached_compile(r"table\.rank|\w+\.rank\.(?:table-line|colon-line|numbered-row|numbered-line(?:-bracketed)?|table-row)")
 _FIRST_N_EN = cached_compile(r"\b(?:the\s+)?(?:first|former)\b", re.I)
 _LAST_N_EN = cached_compile(r"\b(?:the\s+)?(?:last|latter)\b", re.I)
 
@@ -42,6 +44,7 @@ class Entry:
     values: dict = field(default_factory=dict)
     later: int = -1  # a later sentence that added to this entry (English "twins")
     scoped: bool = False  # "…12th nationally, 2nd in the province": a narrower scope's position
+    row: bool = False  # a line of a table or list of positions
 
     def accepts(self, values: dict) -> bool:
         # A value restated (从第19位升至第13位，前移6位) is the same fact, not a new item.
@@ -237,11 +240,16 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             # unless the position comes first (第6名 合肥高新区（较上年+1）).
             rank_first = fragment.groups.get("rank", (own.start,))[0] < own.start
             start = own.start if "subject" in fragment.groups and not rank_first else min(start, own.start)
-        items.append(Entry(subject, start, fragment.end, fragment.sentence, values))
+        items.append(Entry(subject, start, fragment.end, fragment.sentence, values,
+                           row=bool(_ROW_RULE.fullmatch(fragment.rule))))
     index = context_index(ctx, context)
     finished = [finish(ctx, item, context, related, floor_of(items, item), index) for item in items]
     # (Chinese: the year only; a size stated once may be a sub-ranking's, 在N家中 is said where meant.)
-    finished = share_context(finished, ("year", "total") if ctx.language == "en" else ("year",))
+    finished = name_general_rows(finished)
+    # (Chinese: a size stated once may be a sub-ranking's, 在N家中 is said where meant; but the rows
+    # of a table or list under the ranking's name say no size of their own.)
+    finished = share_context(finished, ("year", "total") if ctx.language == "en" else ("year",),
+                             rows_also=("total",) if ctx.language == "zh" else ())
     finished = name_sole_ranking(ctx, finished, index[0])
     # An entry with no position, move or streak left (第0位) states nothing; one whose sentences
     # name no place is the headline's place's (no blind annotator left a ranking without one).

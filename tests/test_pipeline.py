@@ -400,3 +400,21 @@ def test_the_whole_of_a_share_is_not_whose_later_counts_are():
 ], ids=["zh", "en"])
 def test_a_list_item_headed_by_a_cluster_counts_the_clusters_members(text, subject):
     assert [c.subject for c in extract_text(text).enterprise_counts] == [subject]
+
+
+def test_a_tables_rows_take_the_size_the_body_gives_their_ranking():
+    record = extract_text("2023年度全省高新区综合评价结果出炉\n\n全省参评的21家国家级和省级高新区中，成都高新区继续位居首位。"
+                          "前三名情况如下：\n\n2023年度全省高新区综合评价前三名\n\n排名　高新区　　　　较上年\n"
+                          "１　　成都高新区　　持平\n２　　绵阳高新区　　上升1位\n３　　自贡高新区　　下降1位\n")
+    assert [(r.subject, r.rank, r.total, r.change) for r in record.rankings] == [
+        ("成都高新区", 1, 21, 0), ("绵阳高新区", 2, 21, 1), ("自贡高新区", 3, 21, -1)]
+
+
+def test_a_lists_plain_overall_ranking_is_the_one_the_body_names():
+    record = extract_text("商务部公布2023年国家级经济技术开发区综合发展水平考核评价结果，对全国230家国家级经开区进行考核。"
+                          "南昌经开区综合排名第38位，较上年提升9位。\n附：我省国家级经开区2023年综合排名情况\n"
+                          "南昌经开区：第38位，较上年上升9位\n赣州经开区：第45位，较上年上升12位\n")
+    assert [(r.subject, r.ranking, r.rank, r.total) for r in record.rankings] == [
+        ("南昌经开区", "国家级经济技术开发区综合发展水平考核评价", 38, 230),
+        ("赣州经开区", "国家级经济技术开发区综合发展水平考核评价", 45, 230)]
+
