@@ -35,8 +35,9 @@ class ClusterCities:
                 inner = g.prefix_zh(text, after, end)
                 if inner:
                     at, hit = after, inner
-            # (松山湖集成电路产业集群: 松山 is a district of Chifeng only as a word of its own.)
-            if hit and self._word_ends_at(at + hit[0]):
+            # (松山湖集成电路产业集群: 松山 is a district of Chifeng only as a word of its own; 石龙镇
+            # is a town, not 石龙区.)
+            if hit and self._word_ends_at(at + hit[0]) and not _TOWN_AFTER_ZH.match(text, at + hit[0]):
                 length, division = hit
                 return self._prefecture_as_written(division, self.doc.value(at, at + length))
             owner = self._possessor_zh(start)
@@ -45,6 +46,12 @@ class ClusterCities:
             shared = self._shared_short_zh(start)
             if shared is not None:
                 return shared
+            if _TOWN_NAME_ZH.match(text, start):
+                # 虎门镇服装服饰产业集群 in a list of a city's clusters: the town's city is the one the
+                # article last named (towns are not in the division table).
+                city = self._last_city_zh(start)
+                if city is not None:
+                    return city
         else:
             # The place the name begins with, else its possessor ("Shenzhen's new-generation
             # information cluster"); a province is no city ("Jiangxi's Nanchang aviation cluster"),
@@ -75,6 +82,15 @@ class ClusterCities:
             found = clusters_en.article_city(self.doc, self.ctx.places.in_sentence, start)
             return self._prefecture_as_written(*found) if found else None
         return None
+
+    def _last_city_zh(self, at: int) -> Optional[str]:
+        city = None
+        for index in range(self.doc.sentence_of(at) + 1):
+            for place in self.ctx.places.in_sentence(index):
+                if place.start < at and place.kind == "division" and place.division is not None \
+                        and place.division.level == "city":
+                    city = _strip_city_suffix(self._name_of(place), "zh")
+        return city
 
     def _shared_short_zh(self, start: int) -> Optional[str]:
         """清河羊绒制品产业集群 in an article naming 邢台: a short name several counties share (清河县
@@ -144,6 +160,8 @@ class ClusterCities:
         return self._zone_after.match(self.doc.text, pos) is not None
 
 
+_TOWN_AFTER_ZH = cached_compile(r"(?<![市县区])(?:镇|乡(?!村))")
+_TOWN_NAME_ZH = cached_compile(r"(?:(?![省市县区])[\u4e00-\u9fff]){2,3}镇(?!区)")
 _PROVINCE_WORD_EN = cached_compile(r"\s+(?:province|autonomous\s+region)?\s*", re.I)
 
 

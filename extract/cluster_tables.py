@@ -12,12 +12,14 @@ from extract import text_tables
 from extract.compiled_regex import cached_compile
 from extract.document import Document
 
-# The header names the cluster's column and the core zone's (主要承载园区, 核心区, 依托载体,
+# The header names the cluster's column and the core zone's (主要承载园区, 核心区, 依托园区（核心区）,
 # "Core area", "Core carrier park", "Main carrier").
 _NAME_HEADER = {"zh": cached_compile(r"^(?:集群名称|集群|产业集群|产业集群名称)$"),
                 "en": cached_compile(r"^(?:(?:industrial\s+|industry\s+)?clusters?(?:\s+name)?|name\s+of\s+(?:the\s+)?cluster)$", re.I)}
-_ZONE_HEADER = {"zh": cached_compile(r"^(?=[^\n]*(?:核心|承载|依托|载体))(?:集群)?[\u4e00-\u9fff]{2,8}$"),
-                "en": cached_compile(r"^(?=.*\b(?:core|carrier|host)\b)(?:the\s+)?[a-z]+(?:\s+[a-z]+){1,3}$", re.I)}
+_ZONE_HEADER = {"zh": cached_compile(r"^(?=[^\n]*(?:核心|承载|依托|载体))(?:集群)?[\u4e00-\u9fff]{2,8}"
+                                  r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?$"),
+                "en": cached_compile(r"^(?=.*\b(?:core|carrier|host|rely|relies|relying)\b)(?:the\s+)?[a-z]+(?:\s+[a-z]+){1,3}"
+                                  r"(?:\s*\([a-z]+(?:\s+[a-z]+){0,2}\))?$", re.I)}
 # A cell that names no zone: 待定, "/", "To be determined".
 _NO_ZONE = cached_compile(r"^(?:[-/—–]+|待定|暂无|无|未定|to\s+be\s+(?:determined|decided|confirmed)|tbd|n/?a|none)$", re.I)
 _PAIRED_CELL = cached_compile(r"[ \t]*(?:——|—|－－|--)[ \t]*(?P<zone>[^\s,;。!?、]{2,24}?)[ \t]*(?=\n|$)")

@@ -23,6 +23,8 @@ _CJK_WORD = cached_compile(HAN)
 _ORGANIZATION_AFTER_ZH = cached_compile(r"[\u4e00-\u9fff]{0,4}?(?:大学(?!生|科技园|城)|学院|日报|晚报|电视台)")
 _MEDIA_ZH = ("日报", "晚报", "电视台")
 _CORE_TOWN_ZH = cached_compile(r"以(?P<area>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))为(?:核心区|核心承载区|主要载体|主阵地|主战场|主平台)")
+# 虎门镇, 茶山镇: a town named as such (its name, two or three characters, then 镇).
+_TOWN_ZH = cached_compile(r"(?<=[^省市县区镇\W\d_])镇(?!区|域)")
 # 来安县汊河镇 / 我市秦栏镇: a town named right after its county or city is a place wherever it
 # recurs (汊河镇集聚…企业180家); 重点镇, 中心镇 and the like name none.
 _TOWN_AFTER_DIVISION_ZH = cached_compile(r"(?:[市县区]|我市|我县|我区)(?P<area>[\u4e00-\u9fff]{2,3}?镇)(?!区|域|村)")
@@ -80,6 +82,7 @@ class Places:
         self._surnames = words.get("surname_chars", frozenset())
         self._references = words.get("place_references", frozenset())
         self._weak_suffixes = words.get("weak_zone_suffixes", frozenset())
+        self._towns: Optional[set[str]] = None
         self._zone = ruleset.compile("{zone_suffixes}") if "zone_suffixes" in ruleset.macros else None
         # English references are whole words: "it" is no reference inside "city"; "the city level
         # above" (市级以上, machine translation) is a level, not the city.
@@ -167,6 +170,14 @@ class Places:
         return resolve(self, place, limit)
 
     # -- Chinese ------------------------------------------------------------------------------
+    def _opens_with_town(self, prefix: str) -> bool:
+        """Whether a park's name opens with a town the article names with 镇 (towns are not in
+        the division table)."""
+        if self._towns is None:
+            text = self.doc.text
+            self._towns = {text[m.start() - n:m.start()] for m in _TOWN_ZH.finditer(text) for n in (2, 3)}
+        return prefix[:2] in self._towns or prefix[:3] in self._towns
+
     def _find_zh(self, index: int) -> list[Place]:
         doc, text = self.doc, self.doc.text
         start, end = doc.sentence_span(index)
@@ -192,9 +203,11 @@ class Places:
                 division = self._division_in(prefix)
                 listed = text[name_start - 1:name_start] == "、" and places and places[-1].end == name_start - 1
                 if division is None and match.group() in self._weak_suffixes \
-                        and text[name_start:match.end()] not in self._parks_in_zones and not listed:
+                        and text[name_start:match.end()] not in self._parks_in_zones and not listed \
+                        and not self._opens_with_town(prefix):
                     # 建设新能源汽车产业园: a park planned, not one named (but 肥西经济开发区、桃花工业园
-                    # 分别…: a park listed beside a zone is named).
+                    # 分别…: a park listed beside a zone is named, and so is 虎门服装服饰产业园 where
+                    # the article names 虎门镇).
                     continue
                 floor = match.end()
                 places.append(Place(name_start, match.end(), "zone", division))

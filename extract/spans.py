@@ -19,6 +19,7 @@ _COMPOUNDS_EN = {("internet", "of", "things"), ("research", "and", "development"
 # A verb form used as a noun's modifier: "new type building materials cluster".
 _MODIFIER_USES_EN = {("building", "materials"), ("building", "material")}
 
+_CELL_GAP = cached_compile(r"  |\t|\u3000")
 
 def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
               min_tokens: int = 1, allow_digits: bool = False,
@@ -68,6 +69,8 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
             break
         if not allow_digits and word[:1].isdigit():
             break
+        if name_start < end and _CELL_GAP.search(text, b, name_start):
+            break  # "Serial number  Cluster name": a table's cells, not one name
         name_start = a
         taken += 1
     if doc.language == "en":

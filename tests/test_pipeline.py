@@ -418,3 +418,23 @@ def test_a_lists_plain_overall_ranking_is_the_one_the_body_names():
         ("南昌经开区", "国家级经济技术开发区综合发展水平考核评价", 38, 230),
         ("赣州经开区", "国家级经济技术开发区综合发展水平考核评价", 45, 230)]
 
+
+
+def test_a_towns_cluster_is_in_the_city_the_article_names_and_its_park_is_a_place():
+    record = extract_text("东莞市工业和信息化局认定6个集群为第二批东莞市特色产业集群。名单如下：\n"
+                          "（五）石龙镇电子信息产业集群。以石龙西湖工业园为核心区，集群内有电子信息企业280家。\n"
+                          "（六）茶山镇食品饮料产业集群。以茶山食品产业园为核心区，园区集聚食品饮料企业300多家。")
+    assert [(c.name, c.city, c.core_zone) for c in record.clusters] == [
+        ("石龙镇电子信息产业集群", "东莞", "石龙西湖工业园"), ("茶山镇食品饮料产业集群", "东莞", "茶山食品产业园")]
+    assert [c.subject for c in record.enterprise_counts] == ["石龙镇电子信息产业集群", "茶山食品产业园"]
+
+
+@pytest.mark.parametrize("text, zone", [
+    ("附件：名单\n\n序号　集群名称　所在地区　依托园区（核心区）\n1　余杭区智能视觉产业集群　杭州市余杭区　余杭经济技术开发区\n",
+     "余杭经济技术开发区"),
+    ("Attachment: list\n\nSerial number  Cluster name  Location  Rely on park (core area)\n"
+     "1  Xingtai city Qinghe county cashmere industrial cluster  Xingtai city Qinghe county  "
+     "Qinghe economic development zone\n", "Qinghe economic development zone"),
+], ids=["zh", "en"])
+def test_a_tables_bracketed_core_zone_header_gives_the_core_zone(text, zone):
+    assert [c.core_zone for c in extract_text(text).clusters] == [zone]
