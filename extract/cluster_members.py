@@ -47,9 +47,7 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
     # The number's clause opens with the cluster's name (…集群现有企业526家), or with what it
     # holds when the clauses before it speak of a cluster (…集群以X为承载区，拥有…企业90多家).
     clause = ctx.clause_start(number_start)
-    # ("The Xi'an semiconductor cluster has more than 300 …": the article before the name.)
-    opens_at = clause + len(text[clause:clause + 8]) - len(text[clause:clause + 8].lstrip())
-    opens_at += 4 if text[opens_at:opens_at + 4].lower() == "the " else 0
+    opens_at = _opening(text, clause)
     opening = next((span for span in ctx.cluster_mentions if span[0] == opens_at and span[1] <= number_start), None)
     if opening is not None:
         return _name(ctx, opening), _end_of(holds, text, opening[1])
@@ -58,13 +56,42 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
         return _name(ctx, heading), clause
     verb = ctx.ruleset.compile("{cluster_holding_verb}").match(text, clause) if "cluster_holding_verb" in macros else None
     if verb is None:
-        return None
+        return _subject_of_clause(ctx, begin, clause, opens_at)
     topic = next((span for span in reversed(ctx.cluster_mentions) if begin <= span[0] and span[1] <= clause), None)
     if topic is None:
         return None
     between = [p for p in places if topic[1] <= p.start < clause]
     if any((p.start, p.end) not in ctx.cluster_zones or ctx.clause_start(p.start) == p.start for p in between):
         return None  # (作为…集群的核心区，鹰潭高新区现有…，拥有…: the zone is what the clauses speak of)
+    return _name(ctx, topic), verb.end()
+
+
+def _opening(text: str, clause: int) -> int:
+    """Where a clause's first words begin ("The Xi'an semiconductor cluster has more than 300 …":
+    the article before a name is passed)."""
+    opens_at = clause + len(text[clause:clause + 8]) - len(text[clause:clause + 8].lstrip())
+    return opens_at + (4 if text[opens_at:opens_at + 4].lower() == "the " else 0)
+
+
+def _subject_of_clause(ctx: Context, begin: int, clause: int, opens_at: int) -> Optional[tuple[str, int]]:
+    """"The Danyang eyewear cluster in Jiangsu province, one of the largest …, now includes more
+    than 1,600 …" / "…cluster has about 1,200 enterprises, including 68 …": a clause opening with
+    what the subject holds has the subject of the clauses before it: a cluster opening a clause,
+    unless a place opens a clause after it."""
+    if "cluster_clause_verb" not in ctx.ruleset.macros:
+        return None
+    text = ctx.doc.text
+    verb = ctx.ruleset.compile("{cluster_clause_verb}").match(text, opens_at)
+    if verb is None:
+        return None
+    opening = [span for span in ctx.cluster_mentions if begin <= span[0] and span[1] <= clause
+               and _opening(text, ctx.clause_start(span[0])) == span[0]]
+    if not opening:
+        return None
+    topic = opening[-1]
+    if any(topic[1] <= p.start < clause and _opening(text, ctx.clause_start(p.start)) == p.start
+           for p in ctx.places.in_sentence(ctx.doc.sentence_of(clause))):
+        return None  # ("…cluster, and Suzhou Industrial Park alone hosts 612 …")
     return _name(ctx, topic), verb.end()
 
 

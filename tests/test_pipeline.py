@@ -438,3 +438,16 @@ def test_a_towns_cluster_is_in_the_city_the_article_names_and_its_park_is_a_plac
 ], ids=["zh", "en"])
 def test_a_tables_bracketed_core_zone_header_gives_the_core_zone(text, zone):
     assert [c.core_zone for c in extract_text(text).clusters] == [zone]
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("The Danyang eyewear industrial cluster in East China's Jiangsu province, one of the largest of its kind, "
+     "now includes more than 1,600 eyewear manufacturers.", ["Danyang eyewear industrial cluster"]),
+    ("In Zhejiang, the Ningbo magnetic materials cluster has about 1,200 enterprises, including 68 national-level "
+     "specialized and sophisticated SMEs.", ["Ningbo magnetic materials cluster"] * 2),
+    ("The Suzhou nano new materials cluster, centered on Suzhou Industrial Park, gathers more than 1,000 "
+     "nanotechnology enterprises, and Suzhou Industrial Park alone hosts 612 nanotech companies.",
+     ["Suzhou nano new materials cluster", "Suzhou Industrial Park"]),
+], ids=["locating-phrases", "including", "place-opens-a-later-clause"])
+def test_a_clause_opening_with_what_a_cluster_holds_counts_its_members(text, counts):
+    assert [c.subject for c in extract_text(text).enterprise_counts] == counts
