@@ -30,7 +30,8 @@ _UP = cached_compile(r"(?:↑|\+|上升|提升|前移|前进|进|(?:up|rise|rose
                      r"(?:位|\s+places?)?", re.I)
 _DOWN = cached_compile(r"(?:↓|-|－|−|下降|后移|后退|退|(?:down|decline|declined|fall|fell|drop|dropped|slip|slipped)\s+)"
                        r"\s*(\d{1,3})(?:位|\s+places?)?", re.I)
-_SAME = cached_compile(r"持平|不变|0|unchanged|same|steady|level|keep|kept|held|hold", re.I)
+_SAME = cached_compile(r"持平|不变|0|=|＝|unchanged|same|steady|level|keep|kept|held|hold", re.I)
+_BRACKETS = "()（）"
 _HINT = cached_compile(r"排名|位次|名次|\brank", re.I)
 
 
@@ -71,6 +72,8 @@ def _row(ctx: Context, cells: list[tuple[int, int]], rank_column: int, move_colu
     groups = {"rank": rank.span(1), "subject": (place.start, place.end)}
     if move_column is not None:
         a, b = cells[move_column]
+        if b - a > 2 and text[a] in _BRACKETS and text[b - 1] in _BRACKETS:
+            a, b = a + 1, b - 1  # "(+1)", "(=)"
         for name, pattern in (("up", _UP), ("down", _DOWN)):
             move = pattern.fullmatch(text, a, b)
             if move:

@@ -451,3 +451,11 @@ def test_a_tables_bracketed_core_zone_header_gives_the_core_zone(text, zone):
 ], ids=["locating-phrases", "including", "place-opens-a-later-clause"])
 def test_a_clause_opening_with_what_a_cluster_holds_counts_its_members(text, counts):
     assert [c.subject for c in extract_text(text).enterprise_counts] == counts
+
+
+def test_a_tables_bracketed_moves_are_read():
+    record = extract_text("The 2022 ranking of China's top 100 counties (change in brackets):\n\n"
+                          "Rank  County/city      Province   Change\n1     Kunshan          Jiangsu    (=)\n"
+                          "6     Cixi             Zhejiang   (+1)\n7     Yixing           Jiangsu    (-1)\n")
+    assert [(r.subject, r.rank, r.change) for r in record.rankings] == [
+        ("Kunshan", 1, 0), ("Cixi", 6, 1), ("Yixing", 7, -1)]
