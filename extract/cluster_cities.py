@@ -26,6 +26,8 @@ class ClusterCities:
             return _strip_city_suffix(city_text, self.ctx.language)
         g = gazetteer()
         text = self.doc.text
+        if self._several_cities(start, end):
+            return None
         if self.ctx.language == "zh":
             at = start
             hit = g.prefix_zh(text, at, end)
@@ -82,6 +84,16 @@ class ClusterCities:
             found = clusters_en.article_city(self.doc, self.ctx.places.in_sentence, start)
             return self._prefecture_as_written(*found) if found else None
         return None
+
+    def _several_cities(self, start: int, end: int) -> bool:
+        """成德高端能源装备集群, "Guangzhou-Shenzhen-Foshan-Dongguan intelligent equipment cluster": a
+        cluster led by several cities (written together, or joined by hyphens) is no one city's."""
+        text = self.doc.text
+        if self.ctx.language == "zh":
+            return any(text.startswith(name, start) for name in self.ctx.words("multi_city_names"))
+        joined = _JOINED_NAMES_EN.match(text, start, end)
+        return joined is not None and all(
+            clusters_en.is_city(part) for part in re.split(r"[-–]", joined.group()))
 
     def _last_city_zh(self, at: int) -> Optional[str]:
         city = None
@@ -160,6 +172,7 @@ class ClusterCities:
         return self._zone_after.match(self.doc.text, pos) is not None
 
 
+_JOINED_NAMES_EN = cached_compile(r"[A-Z][a-z'’]+(?:[-–][A-Z][a-z'’]+)+(?=\s)")
 _TOWN_AFTER_ZH = cached_compile(r"(?<![市县区])(?:镇|乡(?!村))")
 _TOWN_NAME_ZH = cached_compile(r"(?:(?![省市县区])[\u4e00-\u9fff]){2,3}镇(?!区)")
 _PROVINCE_WORD_EN = cached_compile(r"\s+(?:province|autonomous\s+region)?\s*", re.I)

@@ -459,3 +459,11 @@ def test_a_tables_bracketed_moves_are_read():
                           "6     Cixi             Zhejiang   (+1)\n7     Yixing           Jiangsu    (-1)\n")
     assert [(r.subject, r.rank, r.change) for r in record.rankings] == [
         ("Kunshan", 1, 0), ("Cixi", 6, 1), ("Yixing", 7, -1)]
+
+
+@pytest.mark.parametrize("text", [
+    "成德高端能源装备集群入选国家先进制造业集群名单，德阳市将继续做大做强该集群。",
+    "The Guangzhou-Shenzhen-Foshan-Dongguan intelligent equipment cluster is on the national list.",
+], ids=["zh", "en"])
+def test_a_cluster_led_by_several_cities_is_no_one_citys(text):
+    assert [c.city for c in extract_text(text).clusters] == [None]
