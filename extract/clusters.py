@@ -351,7 +351,8 @@ class _ClusterBuilder:
                 # 围绕物联网产业集群发展 after 无锡市物联网产业集群: a body's placeless short form too.
                 # (电子信息集群 after 贵阳电子信息制造产业集群: a placeless name leaving words out.)
                 hits = [j for j in range(len(merged)) if j != i and j not in folded
-                        and (clusters_zh.short_form_of(key, keys[j]) or clusters_zh.abridged(key, keys[j]))]
+                        and (clusters_zh.short_form_of(key, keys[j]) or clusters_zh.abridged(key, keys[j])
+                             or clusters_zh.placed_abridged(key, keys[j]))]
             else:
                 hits = [j for j in range(len(merged)) if in_body[j]
                         and (clusters_zh.nickname_of(key, keys[j]) or clusters_zh.short_form_of(key, keys[j])

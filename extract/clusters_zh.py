@@ -132,6 +132,26 @@ def abridged(headline_key: str, body_key: str) -> bool:
     return all(char in remaining for char in headline_key)
 
 
+def placed_abridged(short_key: str, full_key: str) -> bool:
+    """沈阳机器人 for 沈阳机器人及智能制造, 长沙计算系统 for 长沙新一代自主安全计算系统 (canonical keys): the
+    same place, and an industry that leaves words out of the full one's, keeping its opening or
+    its ending.
+
+    >>> placed_abridged("沈阳机器人", "沈阳机器人及智能制造"), placed_abridged("沈阳航空", "沈阳机器人及智能制造")
+    (True, False)
+    """
+    places = _places_length(short_key)
+    short, full = short_key[places:], full_key[places:]
+    if places == 0 or _places_length(full_key) != places or full_key[:places] != short_key[:places]:
+        return False
+    if len(short) < 2 or len(full) <= len(short) or not (full.startswith(short[:2]) or full.endswith(short[-2:])):
+        return False
+    if any(_places_length(full[k:]) for k in range(1, len(full))):
+        return False  # (佛山泛家居和广州智能网联汽车: two clusters named together, not a longer name)
+    remaining = iter(full)
+    return all(char in remaining for char in short)
+
+
 def short_form_of(headline_key: str, body_key: str) -> bool:
     """航空 for 西安航空 (canonical keys): a headline's name without its place, the body's name
     being the same industry after a division."""

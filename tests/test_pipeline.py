@@ -467,3 +467,9 @@ def test_a_tables_bracketed_moves_are_read():
 ], ids=["zh", "en"])
 def test_a_cluster_led_by_several_cities_is_no_one_citys(text):
     assert [c.city for c in extract_text(text).clusters] == [None]
+
+
+def test_a_placed_name_leaving_words_out_is_the_full_names_cluster():
+    record = extract_text("沈阳市机器人及智能制造集群入选国家先进制造业集群。沈阳机器人集群现有相关企业800余家。")
+    assert [c.name for c in record.clusters] == ["沈阳市机器人及智能制造集群"]
+    assert [c.subject for c in record.enterprise_counts] == ["沈阳市机器人及智能制造集群"]
