@@ -14,6 +14,8 @@ from extract.document import Document
 _NAME_TOKEN_ZH = cached_compile(r"^[\w“”\"·‘’「」『』]+$")
 _NAME_TOKEN_EN = cached_compile(r"^[A-Za-z0-9][\w'’&.-]*$|^&$|^-$|^['‘’\"“”]$")
 _QUOTES_EN = "'‘’\"“”"
+_PAIRS_ZH = {"“": "”", "「": "」", "『": "』", "‘": "’"}
+_CLOSING_ZH = "”」』’"
 # Terms written in lower case that hold a function word: "mobile internet of things cluster".
 _COMPOUNDS_EN = {("internet", "of", "things"), ("research", "and", "development")}
 # A verb form used as a noun's modifier: "new type building materials cluster".
@@ -73,6 +75,13 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
             break  # "Serial number  Cluster name": a table's cells, not one name
         name_start = a
         taken += 1
+    if doc.language == "zh":
+        # A quotation mark opens a name only if the name also closes it (“能源装备集群跻身‘国家队’，…”
+        # quotes a speaker); a closing mark never opens one.
+        while name_start < end and (text[name_start] in _CLOSING_ZH or (
+                text[name_start] in _PAIRS_ZH and _PAIRS_ZH[text[name_start]] not in text[name_start:end])):
+            following = [a for a, _ in tokens if a > name_start]
+            name_start = following[0] if following else end
     if doc.language == "en":
         # A quotation mark opens a name only if the name also closes it: 'little giant'.
         while name_start < end and text[name_start] in _QUOTES_EN and sum(

@@ -473,3 +473,9 @@ def test_a_placed_name_leaving_words_out_is_the_full_names_cluster():
     record = extract_text("沈阳市机器人及智能制造集群入选国家先进制造业集群。沈阳机器人集群现有相关企业800余家。")
     assert [c.name for c in record.clusters] == ["沈阳市机器人及智能制造集群"]
     assert [c.subject for c in record.enterprise_counts] == ["沈阳市机器人及智能制造集群"]
+
+
+def test_an_unclosed_quotation_mark_or_a_slogans_verb_opens_no_cluster_name():
+    record = extract_text("全省共组织“产业链供需对接”“专精特新进集群”等活动120余场。成德高端能源装备集群入选名单。"
+                          "“能源装备集群跻身‘国家队’，是对两地的肯定。”负责人表示。")
+    assert [c.name for c in record.clusters] == ["成德高端能源装备集群"]
