@@ -145,9 +145,12 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     past: dict[int, list[tuple[int, int]]] = {}
     # "It came 12th in 2021.": a sentence stating a position speaks of a ranking.
     positioned: set[int] = set()
+    past_clauses = _past_year_clauses(ctx, fragments)
     for fragment in fragments:
         if "from_year" in fragment.groups:
             past.setdefault(fragment.sentence, []).append(fragment.groups["from_year"])
+        if set(fragment.groups) == {"year"} and any(a <= fragment.start < b for a, b in past_clauses):
+            past.setdefault(fragment.sentence, []).append(fragment.groups["year"])
         if "rank" in fragment.groups or "to_rank" in fragment.groups:
             positioned.add(fragment.sentence)
     for fragment in fragments:
@@ -180,6 +183,8 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             continue
         if ranks_non_place(ctx, fragment) or ctx.is_target(fragment.start, fragment.end):
             continue  # (力争…再前移3位以上: a goal, not a move)
+        if any(a <= fragment.start < b for a, b in past_clauses):
+            continue  # (…排名第31位…。2021年洛阳仅排在第42位: where it stood then)
         sentence_start = doc.sentence_span(fragment.sentence)[0]
         if ("rank" in values and _YEARS_AGO[ctx.language].search(doc.text, sentence_start, fragment.start)) or (
                 set(values) == {"change"} and _OVER_YEARS[ctx.language].search(doc.text, sentence_start, fragment.start)):
@@ -257,6 +262,27 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             else r.model_copy(update={"subject": ctx.headline_place})
             for r in merge_restated(ctx, finished)
             if r.rank is not None or r.change is not None or r.streak is not None]
+
+
+def _past_year_clauses(ctx: Context, fragments: list[Fragment]) -> list[tuple[int, int]]:
+    """Chinese clauses opening with a year earlier than one a sentence before names (在2023年…
+    排名中，洛阳市位列第31位。…，2021年洛阳仅排在第42位): what they say of positions is history."""
+    if ctx.language != "zh":
+        return []
+    text = ctx.doc.text
+    # (Only a year said with a position: 2024年1月5日 opening a story is no ranking's year.)
+    positioned = {f.sentence for f in fragments if "rank" in f.groups}
+    years = [(f.sentence, int(text[slice(*f.groups["year"])])) for f in fragments
+             if set(f.groups) == {"year"} and f.sentence in positioned and text[slice(*f.groups["year"])].isdigit()]
+    out = []
+    for fragment in fragments:
+        if set(fragment.groups) != {"year"} or not text[slice(*fragment.groups["year"])].isdigit():
+            continue
+        year, clause = int(text[slice(*fragment.groups["year"])]), ctx.clause_start(fragment.start)
+        if fragment.start == clause and text[fragment.groups["year"][1]:fragment.groups["year"][1] + 1] == "年" \
+                and any(s < fragment.sentence and y > year for s, y in years):
+            out.append((clause, ctx.clause_end(fragment.start)))
+    return out
 
 
 def _ranking_names(ctx: Context, context: list[tuple[Fragment, dict]]) -> list[tuple[int, int]]:

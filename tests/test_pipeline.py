@@ -479,3 +479,10 @@ def test_an_unclosed_quotation_mark_or_a_slogans_verb_opens_no_cluster_name():
     record = extract_text("全省共组织“产业链供需对接”“专精特新进集群”等活动120余场。成德高端能源装备集群入选名单。"
                           "“能源装备集群跻身‘国家队’，是对两地的肯定。”负责人表示。")
     assert [c.name for c in record.clusters] == ["成德高端能源装备集群"]
+
+
+def test_a_clause_opening_with_an_earlier_year_states_history_not_a_position():
+    record = extract_text("在2023年国家创新型城市创新能力排名中，洛阳市位列第31位。这也是洛阳连续第三年实现排名提升，"
+                          "2021年洛阳仅排在第42位。排名前三的城市依次为深圳、南京、杭州。")
+    assert [(r.subject, r.rank, r.year) for r in record.rankings] == [
+        ("洛阳市", 31, 2023), ("深圳", 1, 2023), ("南京", 2, 2023), ("杭州", 3, 2023)]
