@@ -72,27 +72,6 @@ def _own_part(text: str, context: list[tuple[Fragment, dict]], item: _Item, floo
     return [found for f, found in here if f.start >= floor and (ceiling is None or f.start < ceiling)]
 
 
-GENERAL_NAME = cached_compile(r"(?:综合)?(?:排名|排位|位次)(?:情况)?|(?:overall\s+)?rankings?", re.I)
-
-
-def name_general_rows(finished: list[tuple[_Item, Ranking]]) -> list[tuple[_Item, Ranking]]:
-    """附：我省国家级经开区2023年综合排名情况 / 赣州经开区：第45位 after the body's 国家级经济技术开发区
-    综合发展水平考核评价: a list's plain 综合排名 is the one ranking the article's entries name."""
-    named = {(ranking.ranking, ranking.year) for _, ranking in finished
-             if ranking.ranking and not GENERAL_NAME.fullmatch(ranking.ranking)}
-    names = {name for name, _ in named}
-    if len(names) != 1:
-        return finished
-    name, years = names.pop(), {year for _, year in named}
-    out = []
-    for item, ranking in finished:
-        if item.row and ranking.ranking and GENERAL_NAME.fullmatch(ranking.ranking) and (ranking.year is None or ranking.year in years):
-            item.values["ranking"] = name
-            ranking = ranking.model_copy(update={"ranking": name})
-        out.append((item, ranking))
-    return out
-
-
 def share_context(finished: list[tuple[_Item, Ranking]], keys: tuple[str, ...],
                   rows_also: tuple[str, ...] = ()) -> list[tuple[_Item, Ranking]]:
     """One ranking, one year and one total: entries naming the same ranking fill each other's

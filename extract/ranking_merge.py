@@ -9,9 +9,12 @@ from typing import Optional
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.mentions import Place
-from extract.ranking_context import FIELDS, GENERAL_NAME, same_ranking
+from extract.ranking_context import FIELDS, same_ranking
 from extract.references import bracketed_alias
 from schemas.record import Ranking
+
+# A ranking named only by its kind (综合排名, "overall ranking"): a list's plain caption.
+GENERAL_NAME = cached_compile(r"(?:综合)?(?:排名|排位|位次)(?:情况)?|(?:overall\s+)?rankings?", re.I)
 
 
 def merge_restated(ctx: Context, finished: list[tuple[object, Ranking]]) -> list[Ranking]:
@@ -140,3 +143,23 @@ def _completes(ctx: Context, a, b) -> bool:
     # One states the position, the other only the move (or streak).
     has_rank = [v.get("rank") is not None for v in (x, y)]
     return has_rank.count(True) == 1
+
+
+
+def name_general_rows(finished: list[tuple[object, Ranking]]) -> list[tuple[object, Ranking]]:
+    """附：我省国家级经开区2023年综合排名情况 / 赣州经开区：第45位 after the body's 国家级经济技术开发区
+    综合发展水平考核评价: a list's plain 综合排名 is the one ranking the article's entries name."""
+    named = {(ranking.ranking, ranking.year) for _, ranking in finished
+             if ranking.ranking and not GENERAL_NAME.fullmatch(ranking.ranking)}
+    names = {name for name, _ in named}
+    if len(names) != 1:
+        return finished
+    name, years = names.pop(), {year for _, year in named}
+    out = []
+    for item, ranking in finished:
+        if (item.row and ranking.ranking and GENERAL_NAME.fullmatch(ranking.ranking)
+                and (ranking.year is None or ranking.year in years)):
+            item.values["ranking"] = name
+            ranking = ranking.model_copy(update={"ranking": name})
+        out.append((item, ranking))
+    return out

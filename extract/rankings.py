@@ -9,10 +9,10 @@ from typing import Optional
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
-from extract.ranking_context import context_index, finish, floor_of, name_general_rows, name_sole_ranking, share_context
+from extract.ranking_context import context_index, finish, floor_of, name_sole_ranking, share_context
 from extract.ranking_tables import table_fragments
 from extract import ranking_scope_en
-from extract.ranking_merge import merge_restated
+from extract.ranking_merge import merge_restated, name_general_rows
 from extract.ranking_subjects import locates, ranks_non_place, same_place, subject_before
 from extract.mentions import Place
 from schemas.record import Ranking
@@ -249,7 +249,6 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
                            row=bool(_ROW_RULE.fullmatch(fragment.rule))))
     index = context_index(ctx, context)
     finished = [finish(ctx, item, context, related, floor_of(items, item), index) for item in items]
-    # (Chinese: the year only; a size stated once may be a sub-ranking's, 在N家中 is said where meant.)
     finished = name_general_rows(finished)
     # (Chinese: a size stated once may be a sub-ranking's, 在N家中 is said where meant; but the rows
     # of a table or list under the ranking's name say no size of their own.)
