@@ -145,7 +145,6 @@ def _completes(ctx: Context, a, b) -> bool:
     return has_rank.count(True) == 1
 
 
-
 def name_general_rows(finished: list[tuple[object, Ranking]]) -> list[tuple[object, Ranking]]:
     """附：我省国家级经开区2023年综合排名情况 / 赣州经开区：第45位 after the body's 国家级经济技术开发区
     综合发展水平考核评价: a list's plain 综合排名 is the one ranking the article's entries name."""

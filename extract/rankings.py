@@ -146,10 +146,14 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     # "It came 12th in 2021.": a sentence stating a position speaks of a ranking.
     positioned: set[int] = set()
     past_clauses = _past_year_clauses(ctx, fragments)
+
+    def in_past_clause(fragment: Fragment) -> bool:
+        return any(a <= fragment.start < b for a, b in past_clauses)
+
     for fragment in fragments:
         if "from_year" in fragment.groups:
             past.setdefault(fragment.sentence, []).append(fragment.groups["from_year"])
-        if set(fragment.groups) == {"year"} and any(a <= fragment.start < b for a, b in past_clauses):
+        if set(fragment.groups) == {"year"} and in_past_clause(fragment):
             past.setdefault(fragment.sentence, []).append(fragment.groups["year"])
         if "rank" in fragment.groups or "to_rank" in fragment.groups:
             positioned.add(fragment.sentence)
@@ -183,7 +187,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             continue
         if ranks_non_place(ctx, fragment) or ctx.is_target(fragment.start, fragment.end):
             continue  # (力争…再前移3位以上: a goal, not a move)
-        if any(a <= fragment.start < b for a, b in past_clauses):
+        if in_past_clause(fragment):
             continue  # (…排名第31位…。2021年洛阳仅排在第42位: where it stood then)
         sentence_start = doc.sentence_span(fragment.sentence)[0]
         if ("rank" in values and _YEARS_AGO[ctx.language].search(doc.text, sentence_start, fragment.start)) or (
@@ -269,16 +273,16 @@ def _past_year_clauses(ctx: Context, fragments: list[Fragment]) -> list[tuple[in
     if ctx.language != "zh":
         return []
     text = ctx.doc.text
+    stated = [(f, int(text[slice(*f.groups["year"])])) for f in fragments
+              if set(f.groups) == {"year"} and text[slice(*f.groups["year"])].isdigit()]
     # (Only a year said with a position: 2024年1月5日 opening a story is no ranking's year.)
     positioned = {f.sentence for f in fragments if "rank" in f.groups}
-    years = [(f.sentence, int(text[slice(*f.groups["year"])])) for f in fragments
-             if set(f.groups) == {"year"} and f.sentence in positioned and text[slice(*f.groups["year"])].isdigit()]
+    years = [(f.sentence, year) for f, year in stated if f.sentence in positioned]
     out = []
-    for fragment in fragments:
-        if set(fragment.groups) != {"year"} or not text[slice(*fragment.groups["year"])].isdigit():
-            continue
-        year, clause = int(text[slice(*fragment.groups["year"])]), ctx.clause_start(fragment.start)
-        if fragment.start == clause and text[fragment.groups["year"][1]:fragment.groups["year"][1] + 1] == "年" \
+    for fragment, year in stated:
+        clause = ctx.clause_start(fragment.start)
+        year_end = fragment.groups["year"][1]
+        if fragment.start == clause and text[year_end:year_end + 1] == "年" \
                 and any(s < fragment.sentence and y > year for s, y in years):
             out.append((clause, ctx.clause_end(fragment.start)))
     return out
