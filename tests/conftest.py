@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,15 @@ def sample_articles(*folders: str) -> list[Path]:
     for folder in folders:
         found += sorted(p for p in (SAMPLES / folder).glob("*.txt"))
     return found
+
+
+@lru_cache(maxsize=None)
+def extracted(article: Path):
+    """The decoded text and record of a sample file, extracted once per test session: the gold,
+    evidence and skipping tests all read the same ~1,300 records (records are not mutated)."""
+    from extract.api import extract_bytes_with_text
+
+    return extract_bytes_with_text(article.read_bytes(), source=str(article))
 
 
 def gold_of(article: Path) -> dict:

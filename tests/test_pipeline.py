@@ -8,15 +8,17 @@ import sys
 import pytest
 
 from extract import extract_file, extract_text
-from tests.conftest import ROOT, SAMPLES, sample_articles
+from tests.conftest import ROOT, SAMPLES, extracted, sample_articles
 
 
 def test_skipping_sentences_without_triggers_changes_nothing():
+    from extract.api import extract_bytes_with_text
+
     for article in sample_articles("seed", "zh", "en"):
-        text = article.read_text(encoding="utf-8")
-        fast = extract_text(text, source=str(article))
-        full = extract_text(text, source=str(article), skip_untriggered=False)
-        assert fast == full, article.name
+        text, fast = extracted(article)
+        full_text, full = extract_bytes_with_text(article.read_bytes(), source=str(article),
+                                                  skip_untriggered=False)
+        assert full_text == text and fast == full, article.name
 
 
 def test_traditional_chinese_matches_on_simplified_copy_with_original_offsets():

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_file
-from extract.api import extract_bytes_with_text
 from extract.evaluate import Report, score_article
-from tests.conftest import SAMPLES, gold_of, sample_articles
+from tests.conftest import SAMPLES, extracted, gold_of, sample_articles
 
 KNOWN = {line.split("#")[0].strip() for line in
          (Path(__file__).with_name("known_failures.txt")).read_text(encoding="utf-8").splitlines()
@@ -33,7 +31,7 @@ def test_corpus_sizes():
 
 @pytest.mark.parametrize("article", [pytest.param(a, id=f"{a.parent.name}/{a.name}") for a in ARTICLES])
 def test_evidence_is_exact(article):
-    text, record = extract_bytes_with_text(article.read_bytes(), source=str(article))
+    text, record = extracted(article)
     for _, item in record.items():
         assert text[item.evidence.start:item.evidence.end] == item.evidence.text
 
@@ -41,5 +39,5 @@ def test_evidence_is_exact(article):
 @pytest.mark.parametrize("article", [_param(a) for a in ARTICLES])
 def test_article_matches_gold(article):
     report = Report()
-    score_article(report, article.stem, gold_of(article), extract_file(article).model_dump(mode="json"))
+    score_article(report, article.stem, gold_of(article), extracted(article)[1].model_dump(mode="json"))
     assert report.misses == []
