@@ -31,6 +31,7 @@ class Alias:
     division: Optional[Division]
     written: str  # as the article writes it, and the zone's name likewise
     zone_written: Optional[str]
+    defined_at: int = -1  # where an aside gives it ("…, better known as X,"): no subject there
 
 
 def find_aliases(places: Places) -> list[Alias]:
@@ -52,7 +53,11 @@ def find_aliases(places: Places) -> list[Alias]:
             for group, name in match.groupdict().items():
                 if group.startswith("alias") and name and not places.generic_name(name):
                     written = doc.value(*match.span(group))
-                    found.append(Alias(name, zone, division, written, zone_written))
+                    # (A bracketed definition, "… Park (SIP) ranked first", stays a name of the
+                    # zone where it stands; one set off by commas is an aside.)
+                    aside = not match.group(0).lstrip().startswith(("(", "（"))
+                    found.append(Alias(name, zone, division, written, zone_written,
+                                       match.start(group) if aside else -1))
     return found
 
 
@@ -78,6 +83,8 @@ def with_given_names(doc: Document, aliases: list[Alias], index: int, named: lis
     places, taken = list(named), []
     for alias in aliases:
         for at in occurrences(text, alias.name, start, end):
+            if at == alias.defined_at:
+                continue  # ("…Zone, better known as China Medical City, moved up": the zone did)
             stop = at + len(alias.name)
             if doc.language == "en" and (text[at - 1:at].isalnum() or text[stop:stop + 1].isalnum()):
                 continue  # (CND inside CNDA)

@@ -11,6 +11,7 @@ Reads the clusters `build_clusters` found (Context.cluster_mentions, Context.clu
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from extract.compiled_regex import cached_compile
@@ -18,6 +19,11 @@ from extract.context import Context
 
 # How far back a reference (该集群, "the cluster") looks for the cluster it stands for.
 _SENTENCES_BACK = 3
+# What may stand between "and has" and its number: "and has more than 400 …".
+_QUALIFIER_GAP_EN = cached_compile(r"\s+(?:(?:more\s+than|over|about|around|nearly|almost|roughly|some|close\s+to|"
+                                   r"approximately|at\s+least)\s+)?", re.I)
+_IT_EN = cached_compile(r"(?-i:It)\s+")
+_THE_CLUSTER_EN = cached_compile(r"(?:the|this|that)\s+cluster\b(?!\s+(?:list|program|programme|plan)\b)", re.I)
 # （二） / 1. / 一、 / ● / • / - opening a list item.
 _LIST_MARKER = cached_compile(r"[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．)]|"
                               r"[一二三四五六七八九十]{1,3}、|[●•·■◆▪*-])[ \t\u3000]*")
@@ -56,7 +62,8 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
         return _name(ctx, heading), clause
     verb = ctx.ruleset.compile("{cluster_holding_verb}").match(text, clause) if "cluster_holding_verb" in macros else None
     if verb is None:
-        return _subject_of_clause(ctx, begin, clause, opens_at)
+        return (_subject_of_clause(ctx, begin, clause, opens_at) or _it_after_cluster(ctx, sentence, clause, opens_at)
+                or _coordinated_verb(ctx, begin, clause, number_start))
     topic = next((span for span in reversed(ctx.cluster_mentions) if begin <= span[0] and span[1] <= clause), None)
     if topic is None:
         return None
@@ -80,19 +87,56 @@ def _subject_of_clause(ctx: Context, begin: int, clause: int, opens_at: int) -> 
     unless a place opens a clause after it."""
     if "cluster_clause_verb" not in ctx.ruleset.macros:
         return None
-    text = ctx.doc.text
-    verb = ctx.ruleset.compile("{cluster_clause_verb}").match(text, opens_at)
+    verb = ctx.ruleset.compile("{cluster_clause_verb}").match(ctx.doc.text, opens_at)
     if verb is None:
         return None
-    opening = [span for span in ctx.cluster_mentions if begin <= span[0] and span[1] <= clause
+    topic = _clause_topic(ctx, begin, clause)
+    return (_name(ctx, topic), verb.end()) if topic is not None else None
+
+
+def _coordinated_verb(ctx: Context, begin: int, clause: int, number_start: int) -> Optional[tuple[str, int]]:
+    """"The Changsha construction machinery cluster, with … as its core area, is one of … and has
+    more than 400 enterprises": a verb joined by "and" to the cluster's own clause."""
+    if ctx.language != "en" or "cluster_clause_verb" not in ctx.ruleset.macros:
+        return None
+    text = ctx.doc.text
+    verbs = list(ctx.ruleset.compile(r"\band\s+{cluster_clause_verb}").finditer(text, clause, number_start))
+    if not verbs or not _QUALIFIER_GAP_EN.fullmatch(text, verbs[-1].end(), number_start):
+        return None
+    topic = _clause_topic(ctx, begin, verbs[-1].start())
+    return (_name(ctx, topic), verbs[-1].end()) if topic is not None else None
+
+
+def _clause_topic(ctx: Context, begin: int, before: int) -> Optional[tuple[int, int]]:
+    """The cluster opening the last clause (from `begin`) before `before`, unless a place opens a
+    clause after it ("…cluster, and Suzhou Industrial Park alone hosts 612 …")."""
+    text = ctx.doc.text
+    opening = [span for span in ctx.cluster_mentions if begin <= span[0] and span[1] <= before
                and _opening(text, ctx.clause_start(span[0])) == span[0]]
     if not opening:
         return None
     topic = opening[-1]
-    if any(topic[1] <= p.start < clause and _opening(text, ctx.clause_start(p.start)) == p.start
-           for p in ctx.places.in_sentence(ctx.doc.sentence_of(clause))):
-        return None  # ("…cluster, and Suzhou Industrial Park alone hosts 612 …")
-    return _name(ctx, topic), verb.end()
+    if any(topic[1] <= p.start < before and _opening(text, ctx.clause_start(p.start)) == p.start
+           for p in ctx.places.in_sentence(ctx.doc.sentence_of(before))):
+        return None
+    return topic
+
+
+def _it_after_cluster(ctx: Context, sentence: int, clause: int, opens_at: int) -> Optional[tuple[str, int]]:
+    """"The Wuhan optoelectronic … cluster, with … as its core area, is one of 45 national … clusters.
+    It is home to more than 1,400 enterprises": a sentence opening with "It" and what it holds
+    speaks of the cluster that opened the sentence before."""
+    if ctx.language != "en" or sentence == 0 or clause != ctx.doc.sentence_span(sentence)[0] \
+            or "cluster_clause_verb" not in ctx.ruleset.macros:
+        return None
+    text = ctx.doc.text
+    pronoun = _IT_EN.match(text, opens_at)
+    verb = ctx.ruleset.compile("{cluster_clause_verb}").match(text, pronoun.end()) if pronoun else None
+    if verb is None:
+        return None
+    before = ctx.doc.sentence_span(sentence - 1)[0]
+    topic = next((span for span in ctx.cluster_mentions if span[0] == _opening(text, before)), None)
+    return (_name(ctx, topic), verb.end()) if topic is not None else None
 
 
 def _list_item_cluster(ctx: Context, number_start: int, clause: int) -> Optional[tuple[int, int]]:
@@ -113,6 +157,15 @@ def _list_item_cluster(ctx: Context, number_start: int, clause: int) -> Optional
                 and place.start >= clause and text[place.start - 1:place.start] not in "(（":
             return None
     return head
+
+
+def cluster_named_at(ctx: Context, at: int) -> Optional[str]:
+    """The cluster whose name (or a mention of it, or "the cluster") begins at `at`: "270+
+    enterprises in the Xi'an semiconductor … cluster" counts that cluster's members, not Xi'an's."""
+    span = next((span for span in ctx.cluster_mentions if span[0] == at), None)
+    if span is None and _THE_CLUSTER_EN.match(ctx.doc.text, at):
+        span = _referred(ctx, at)
+    return _name(ctx, span) if span is not None else None
 
 
 def _name(ctx: Context, span: tuple[int, int]) -> str:

@@ -7,7 +7,7 @@ import re
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.count_lists import respectively, respectively_elided
-from extract.cluster_members import holding_cluster
+from extract.cluster_members import cluster_named_at, holding_cluster
 from extract.count_tables import announced_counts, table_counts
 from extract.count_values import after_leading_place, parse_count, qualifier_of
 from extract.count_filters import (clusters_counted, counts_no_enterprise_en, past_money_threshold,
@@ -16,11 +16,13 @@ from extract.matcher import Fragment
 from extract.spans import trim_left
 from schemas.record import EnterpriseCount, Evidence
 
-_SRDI_EN = cached_compile(r"\bspeciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
+_SRDI_EN = cached_compile(r"\b(?:(?:national|provincial|municipal|state)(?:[\s-]+level)?\s+)?"
+                          r"speciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
 # ("Our province high and new technology enterprises …": the walk back stops at "our", and the
 # place noun left is the reference's, not what is counted.)
 _CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of"
                                    r"|(?<=our\s)(?:province|city|county|district|region|zone))\s+", re.I)
+_CATEGORY_LEAD_ZH = cached_compile(r"(?:评价|备案)?入库的(?=\S{2})")
 _SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these|thereinto)", re.I)
 _IN_AFTER_EN = cached_compile(r"\s+in\s+")
 _OF_THEM = cached_compile(r"\bof\s+(?:them|these|which)\b", re.I)
@@ -80,6 +82,14 @@ def _subject_between(ctx: Context, fragment: Fragment, cat_end: int):
     # "the number of high-tech enterprises in the city exceeded 1,000": a reference stands for
     # the place it refers to.
     return ctx.places.resolve(inside[-1]) if inside else None
+
+
+def _cluster_after_en(ctx: Context, end: int) -> str | None:
+    """The cluster named right after a count, "… enterprises in (the) X cluster"."""
+    after = _IN_PLACE_EN.match(ctx.doc.text, end)
+    if after is None:
+        return None
+    return cluster_named_at(ctx, after.start("place")) or cluster_named_at(ctx, after.end())
 
 
 def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCount]:
@@ -143,10 +153,14 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                 continue
             cat_start = trimmed
         cat_start = after_leading_place(ctx, cat_start, cat_end)
+        if ctx.language == "zh":
+            # 评价入库的科技型中小企业: what the register holds is the category, not the registering.
+            lead = _CATEGORY_LEAD_ZH.match(doc.text, cat_start, cat_end)
+            cat_start = lead.end() if lead else cat_start
         if ctx.language == "en":
             # "specialized, refined, characteristic and novel SMEs" (专精特新): one term whose
             # commas would end the walk back.
-            term = _SRDI_EN.search(doc.text, max(0, cat_start - 40), cat_start)
+            term = _SRDI_EN.search(doc.text, max(0, cat_start - 60), cat_start)
             cat_start = term.start() if term else cat_start
             # "…reached 136, and little giant enterprises grew to 18" / "the number of R&D
             # platforms reached 136": neither the joiner nor "number of" is what is counted.
@@ -185,6 +199,8 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             subject = None  # 本批入选的25个集群共集聚中小企业1.2万家: the clusters', no one place's
         elif held is not None:
             subject = held[0]  # 该集群内有规上企业1100余家: the cluster's members
+        elif ctx.language == "en" and (member_of := _cluster_after_en(ctx, end)) is not None:
+            subject = member_of  # "270+ enterprises in the Xi'an semiconductor … cluster"
         else:
             near = _subject_between(ctx, fragment, cat_end) or _place_after_en(ctx, fragment, end) \
                 or ctx.subject_before(start)

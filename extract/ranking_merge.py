@@ -47,9 +47,18 @@ def _mergeable(ctx: Context, pair: tuple[object, Ranking], other_pair: tuple[obj
     headline = ctx.doc.in_first_line(item.sentence) or ctx.doc.in_first_line(other.sentence)
     if _streak_echo(ctx, item, other):
         return True
-    if not _same_place(ctx, item.subject, other.subject, headline):
+    if not _same_place(ctx, item.subject, other.subject, headline) and not _same_position(item, other):
         return False
     return _restates(item.values, other.values, headline) or _completes(ctx, item, other)
+
+
+def _same_position(a, b) -> bool:
+    """张立新：这次我们排在第21位 after 潍坊高新区位列全国第21位: an entry whose place is not named
+    (yet) and one that is, holding the same position in the same named ranking, are one entry;
+    one position of one ranking is one place's."""
+    x, y = a.values, b.values
+    return ((a.subject is None) != (b.subject is None) and x.get("rank") is not None
+            and x.get("rank") == y.get("rank") and bool(x.get("ranking")) and x.get("ranking") == y.get("ranking"))
 
 
 def _streak_echo(ctx: Context, a, b) -> bool:

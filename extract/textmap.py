@@ -19,7 +19,7 @@ from extract.compiled_regex import cached_compile
 # Only the others are looked at one by one, which keeps normalization linear and cheap.
 _MAYBE_CHANGED = cached_compile(r"[^\x00-\x7f\u4e00-\u9fff]")
 # "1,780 house" / "300 houses" / "4,000-plus house" (家): a counter word right after a number.
-_HOUSE_UNIT = cached_compile(r"(?:(?<=\d )|(?<=\d-plus )|(?<=\d\+ )|(?<=\d more ))houses?\b", re.I)
+_HOUSE_UNIT = cached_compile(r"(?:(?<=\d )|(?<=\d-plus )|(?<=\d\+ )|(?<=\d more ))(?:houses?|homes)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -62,12 +62,14 @@ class TextMap:
         return cls(original, simplify=(language == "zh"), machine_units=(language == "en"))
 
     def _unify_units(self) -> None:
-        """Machine translation renders the counter 家 as "home", "family" or "house"; the
-        rules know "home", so "1,780 house" reads "1,780 home" (mapped back to "house").
+        """Machine translation renders the counter 家 as "home(s)", "family" or "house"; the
+        rules know "home", so "1,780 house" and "6,013 homes" read "… home" (mapped back).
 
         >>> m = TextMap("enterprises 1,780 houses.", machine_units=True)
         >>> m.text, m.span(12, 22)
         ('enterprises 1,780 home.', (12, 24))
+        >>> TextMap("enterprise 6,013 homes, 2 homes", machine_units=True).text
+        'enterprise 6,013 home, 2 home'
         """
         found = list(_HOUSE_UNIT.finditer(self.text))
         if not found:

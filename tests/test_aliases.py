@@ -29,6 +29,10 @@ GIVEN = [
      "The Guangzhou Economic and Technological Development District was set up in 1984. The district, known "
      "locally as GDD, ranked fourth. GDD is home to 2,700 high-tech enterprises.",
      "GDD", "440100"),
+    ("en-better-known-as-words",
+     "Wuhan East Lake High-tech Development Zone, better known as Optics Valley, released its figures. "
+     "Optics Valley had 6,126 high-tech enterprises at the end of 2023.",
+     "Optics Valley", "420100"),
 ]
 
 
@@ -51,6 +55,9 @@ NOT_GIVEN = [
     ("en-hereinafter-the-zone",
      'Chengdu Hi-tech Industrial Development Zone (hereinafter "the zone") ranked 4th. '
      "The zone has 55 listed companies.", "the zone"),
+    ("en-known-as-a-possessive",
+     "Shenzhen High-tech Zone, best known as Huawei's home, grew fast. "
+     "Huawei has 400 supplier companies.", "Huawei"),
     ("zh-generic-name",
      "平顶山高新技术产业开发区（以下简称“开发区”）位列第74位。全省开发区拥有高新技术企业530家。", "开发区"),
 ]
@@ -59,3 +66,10 @@ NOT_GIVEN = [
 @pytest.mark.parametrize("text, word", [pytest.param(*row[1:], id=row[0]) for row in NOT_GIVEN])
 def test_no_name_is_given(text, word):
     assert all(count.subject != word for count in extract_text(text).enterprise_counts)
+
+
+def test_a_name_given_in_an_aside_is_not_the_subject_where_it_is_given():
+    record = extract_text("Taizhou Medical High-tech Zone, better known as China Medical City, has moved up four "
+                          "places to 46th. China Medical City has 1,200 enterprises.")
+    assert [(r.subject, r.rank) for r in record.rankings] == [("Taizhou Medical High-tech Zone", 46)]
+    assert [c.subject for c in record.enterprise_counts] == ["China Medical City"]

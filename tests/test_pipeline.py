@@ -220,7 +220,11 @@ def test_a_ranking_whose_sentence_names_no_place_is_the_headlines_place():
     # Not joined to the increase: a count of its own clause.
     ("Linyi newly recognized 112 gazelle enterprises last year, bringing its high-tech enterprises to "
      "1,520.", [1520]),
-], ids=["fluent", "machine-translated", "own-clause"])
+    ("Ganzhou high-tech zone 2023 in numbers\n3. High and new technology enterprise: 236 homes\n"
+     "5. Newly add national level little giant enterprise: 3 homes\n", [236]),
+    ("Xi'an High-tech Zone in numbers\n• 3,946: high-tech enterprises\n• 1,178: technology-based SMEs newly "
+     "registered during the year\n", [3946]),
+], ids=["fluent", "machine-translated", "own-clause", "numbered-colon-lines", "number-colon-lines"])
 def test_the_items_of_a_list_after_an_increase_verb_are_increases_too(text, kept):
     assert [c.count for c in extract_text(text).enterprise_counts] == kept
 
@@ -450,7 +454,20 @@ def test_a_tables_bracketed_core_zone_header_gives_the_core_zone(text, zone):
     ("The Suzhou nano new materials cluster, centered on Suzhou Industrial Park, gathers more than 1,000 "
      "nanotechnology enterprises, and Suzhou Industrial Park alone hosts 612 nanotech companies.",
      ["Suzhou nano new materials cluster", "Suzhou Industrial Park"]),
-], ids=["locating-phrases", "including", "place-opens-a-later-clause"])
+    ("The Changsha construction machinery cluster, with Changsha Economic and Technological Development Zone as "
+     "its core area, is one of 45 national clusters and has more than 400 enterprises above designated size.",
+     ["Changsha construction machinery cluster"]),
+    ("The Wuhan optoelectronic information industry cluster, with Wuhan East Lake High-tech Development Zone as "
+     "its core area, is a national cluster. It is home to more than 1,400 enterprises.",
+     ["Wuhan optoelectronic information industry cluster"]),
+    ("Xi'an High-tech Zone key figures\n• 3,946: high-tech enterprises\n• 270+: enterprises in the Xi'an "
+     "semiconductor and integrated circuit industry cluster\n", ["Xi'an High-tech Zone",
+                                                                "Xi'an semiconductor and integrated circuit industry cluster"]),
+    ("Changzhou new carbon material industry cluster take West Taihu Lake science and technology industrial park "
+     "as core area, cluster inside gather graphene related enterprise over 500 homes.",
+     ["Changzhou new carbon material industry cluster"]),
+], ids=["locating-phrases", "including", "place-opens-a-later-clause", "and-has", "it-opens-the-next-sentence",
+        "in-the-named-cluster", "cluster-inside"])
 def test_a_clause_opening_with_what_a_cluster_holds_counts_its_members(text, counts):
     assert [c.subject for c in extract_text(text).enterprise_counts] == counts
 
@@ -488,3 +505,14 @@ def test_a_clause_opening_with_an_earlier_year_states_history_not_a_position():
                           "2021年洛阳仅排在第42位。排名前三的城市依次为深圳、南京、杭州。")
     assert [(r.subject, r.rank, r.year) for r in record.rankings] == [
         ("洛阳市", 31, 2023), ("深圳", 1, 2023), ("南京", 2, 2023), ("杭州", 3, 2023)]
+
+
+def test_an_interviews_restated_position_is_one_entry_and_its_words_no_names():
+    record = extract_text("近日，2023年度国家高新区综合评价结果公布，潍坊高新区位列全国第21位，较上年前移6位。\n\n"
+                          "张立新：这次我们排在第21位，算下来已经是连续第四年前移了。潍坊动力装备产业集群以潍坊高新区为核心区，"
+                          "现在集群里规上企业有320多家，"
+                          "我们现在高新技术企业是763家，全区评价入库的科技型中小企业1460家。")
+    assert [(r.subject, r.rank, r.change, r.streak) for r in record.rankings] == [("潍坊高新区", 21, 6, 4)]
+    assert [c.category for c in record.enterprise_counts] == ["规上企业", "高新技术企业", "科技型中小企业"]
+    assert [c.name for c in record.clusters] == ["潍坊动力装备产业集群"]
+    assert record.enterprise_counts[0].subject == "潍坊动力装备产业集群"
