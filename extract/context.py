@@ -30,6 +30,9 @@ _TOTAL_AFTER_INCREASE = {
 _INCREASE_REACH = 200
 _CLAUSE_END_EN = cached_compile(r"[,;:.!?]\s")
 _DIVISION_SUFFIX_EN = cached_compile(r"(?:province|city|district|county|municipality)$", re.I)
+# "Taiwan capital enterprise", "Macao-funded enterprises" (台资企业): where the firms' money
+# comes from, part of what is counted, not the place that counts them.
+ORIGIN_AFTER_EN = cached_compile(r"(?:-|\s+)(?:funded|invested|owned|capital|financed)\b", re.I)
 _DIVISION_AFTER_EN = cached_compile(r"\s+(?:province|city|district|county|municipality)\b|['’]s\b", re.I)
 
 
@@ -306,7 +309,8 @@ class Context:
 
     def modifies_en(self, place: Place) -> bool:
         """English: "the hubei important automobile base": a division after "the" and not
-        followed by its own suffix describes a noun; it is not the subject. Nor is a reference
+        followed by its own suffix describes a noun; it is not the subject, nor is one saying
+        where firms' money comes from ("Taiwan capital enterprise"). Nor is a reference
         in the possessive ("Baiyin High-tech Zone, built on the city's nonferrous legacy, is
         home to …")."""
         if self.language != "en":
@@ -316,6 +320,8 @@ class Context:
             return text[place.end:place.end + 2] in ("'s", "’s")
         if place.kind != "division":
             return False
+        if ORIGIN_AFTER_EN.match(text, place.end):
+            return True
         if not text[max(0, place.start - 4):place.start].lower().endswith("the "):
             return False
         if _DIVISION_SUFFIX_EN.search(text[place.start:place.end]):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from extract.compiled_regex import cached_compile
-from extract.context import Context
+from extract.context import ORIGIN_AFTER_EN, Context
 from extract.matcher import Fragment
 
 _WHOLE_ZH = cached_compile(r"整个(?=\w)")
@@ -61,6 +61,8 @@ def after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
     cat_start = _after_whole(ctx, cat_start, cat_end)
     for place in ctx.places.in_sentence(ctx.doc.sentence_of(cat_start)):
         if place.start == cat_start and place.kind != "reference" and place.end < cat_end - 1:
+            if ctx.language == "en" and ORIGIN_AFTER_EN.match(ctx.doc.text, place.end):
+                return cat_start  # ("Macao-funded enterprises": what is counted)
             end = place.end
             noun = _DIVISION_NOUN_EN.match(ctx.doc.text, end) if ctx.language == "en" else None
             end = noun.end() if noun else end

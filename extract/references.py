@@ -115,6 +115,9 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
         # (四会市是全国最大的翡翠玉器加工集散地之一，全市现有…: the city its own sentence is about.)
         nearest = _city_or_its_county(nearest, named(FAR_BACK))
     if wanted == {"zone"}:
+        scoped = _zone_of_opening_place(places, place, candidates)
+        if scoped is not None:
+            return scoped
         # "Wuhu Zone slipped, while Bengbu Zone held steady. The zone has …": with two zones
         # just named, "the zone" is the one the article keeps returning to.
         sentence = places.doc.sentence_of(nearest.start)
@@ -128,6 +131,23 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
     return nearest
 
 
+def _zone_of_opening_place(places: Places, place: Place, candidates: list[Place]) -> Optional[Place]:
+    """"In Chongqing, the high-tech zone counts 916 …": the clause's opening place says whose zone
+    "the zone" is — the last zone named in that division."""
+    text = places.doc.text
+    opener = _IN_PLACE_OPENING_EN.match(text, places.doc.sentence_span(places.doc.sentence_of(place.start))[0],
+                                        place.start)
+    if opener is None or opener.end() != place.start:
+        return None
+    division = next((p.division for p in places.in_sentence(places.doc.sentence_of(place.start))
+                     if p.start == opener.start("place") and p.kind == "division" and p.division is not None), None)
+    if division is None:
+        return None
+    return next((p for p in reversed(candidates) if p.kind == "zone" and p.division is not None
+                 and p.division.adcode == division.adcode), None)
+
+
+_IN_PLACE_OPENING_EN = cached_compile(r"\s*(?:In|At)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s+")
 _REFERENCE_HEAD_EN = cached_compile(r"^(?:the|this|that|our|its)\s+(?:whole\s+|entire\s+)?")
 _SHARE_WHOLE_ZH = cached_compile(r"占(?:到|全)?$")
 _WHOLE = cached_compile(r"全|the\s+(?:whole|entire)\b", re.I)
