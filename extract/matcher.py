@@ -40,6 +40,8 @@ def pool(fragment: Fragment) -> str:
                 return role
     if fragment.kind == "ranking" and len(names) == 1:
         return _RANKING_POOLS.get(next(iter(names)), "value")
+    if fragment.kind == "ranking" and names == {"ranking", "year"}:
+        return "ranking"  # (位列2024赛迪百强区第27位: the name and year inside the position's words)
     if fragment.kind == "enterprise_count" and "subject" in names and "category" not in names:
         # 其中成都1.15万家: a share, checked for a place later; it must not push aside the
         # count of a list's next entry (、科技型中小企业1260家) that it overlaps.

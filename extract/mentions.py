@@ -28,8 +28,9 @@ _TOWN_ZH = cached_compile(r"(?<=[^省市县区镇\W\d_])镇(?!区|域)")
 # 来安县汊河镇 / 我市秦栏镇: a town named right after its county or city is a place wherever it
 # recurs (汊河镇集聚…企业180家); 重点镇, 中心镇 and the like name none.
 _TOWN_AFTER_DIVISION_ZH = cached_compile(r"(?:[市县区]|我市|我县|我区)(?P<area>[\u4e00-\u9fff]{2,3}?镇)(?!区|域|村)")
-# 水口镇是开平市的水暖卫浴重镇: a town opening a sentence that says what it is.
-_TOWN_TOPIC_ZH = cached_compile(r"(?:^|(?<=[。!?\n]))[ \t\u3000]*(?P<area>[\u4e00-\u9fff]{2,3}?镇)(?:是|作为|地处|位于)")
+# 水口镇是开平市的水暖卫浴重镇 / ，彭场镇现有…企业360余家: a town opening a sentence or clause that says what it is or has.
+_TOWN_TOPIC_ZH = cached_compile(r"(?:^|(?<=[。!?\n,;]))[ \t\u3000]*(?P<area>[\u4e00-\u9fff]{2,3}?镇)"
+                                r"(?:是|作为|地处|位于|现有|拥有|共有|集聚|聚集|则)")
 # 武进国家高新区、西太湖科技产业园、湖塘镇分别拥有…: a town listed beside other places.
 _TOWN_LISTED_ZH = cached_compile(r"(?:(?<=[、和与及])(?P<area>[\u4e00-\u9fff]{2,3}?镇)(?=[、和与及,]|分别|均|各)"
                                  r"|(?<=[,:;。])(?P<first>[\u4e00-\u9fff]{2,3}?镇)(?=、))")
@@ -42,7 +43,7 @@ _RANKING_AFTER_ZH = cached_compile(r"(?:高质量发展|[\u4e00-\u9fff]{0,6}?(?=
                                    r"(?:综合|考核|评价|排名|评比|考评|综合考核|综合评价)")
 # 滦州市则首次跻身…: jieba cuts 滦州 / 市则, but a one-character adverb after a division's
 # suffix begins the predicate; the name ends before it.
-_ADVERBS_ZH = frozenset("则也还又已将均仍再亦却都")
+_ADVERBS_ZH = frozenset("则也还又已将均仍再亦却都较比")  # (宁乡市较上年: jieba glues 市较)
 _FUNCTION_CHARS_ZH = cached_compile(r"[的在等各全与和及共该本我其这那之内外中]")
 # Machine translation drops the article ("of which high-tech zone 326 families": the zone); after
 # "national" or "a" the same words name a kind of zone ("the national high-tech zone evaluation").
@@ -370,7 +371,8 @@ class Places:
         zone, g = self._zone, gazetteer()
         # Zones and divisions (布局在长沙县) are found as such already.
         return sorted((a for a in found if not (zone and zone.search(a)) and not self._only_generic(a)
-                       and g.lookup_zh(a) is None and g.lookup_zh(a[:-1]) is None),
+                       # (东城镇 is a town even though 东城 is also a district's short name.)
+                       and g.lookup_zh(a) is None and (a.endswith(("镇", "乡")) or g.lookup_zh(a[:-1]) is None)),
                       key=longest_first)
 
     def _only_generic(self, prefix: str) -> bool:
@@ -393,4 +395,6 @@ class Places:
 
 
 def _town_name(area: str) -> bool:
-    return not area.endswith(_GENERIC_TOWNS_ZH) and not _NOT_TOWN_START_ZH.match(area)
+    # (东城镇, 南城镇: a direction and 城 name a town; 城镇 alone is "towns".)
+    generic = area.endswith(_GENERIC_TOWNS_ZH) and not (len(area) == 3 and area[0] in "东西南北" and area[1] == "城")
+    return not generic and not _NOT_TOWN_START_ZH.match(area)

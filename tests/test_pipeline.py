@@ -516,3 +516,19 @@ def test_an_interviews_restated_position_is_one_entry_and_its_words_no_names():
     assert [c.category for c in record.enterprise_counts] == ["规上企业", "高新技术企业", "科技型中小企业"]
     assert [c.name for c in record.clusters] == ["潍坊动力装备产业集群"]
     assert record.enterprise_counts[0].subject == "潍坊动力装备产业集群"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("阳江市阳东区东城镇是“中国刀剪中心”的核心区域。目前，全镇拥有五金刀剪生产企业1300多家。", "东城镇"),
+    ("仙桃市非织造布产业集群以彭场镇非织造布产业园为核心区。作为产业集群的主阵地，彭场镇现有非织造布企业360余家。", "彭场镇"),
+], ids=["town-whose-stem-is-a-district", "town-opening-a-clause"])
+def test_a_town_the_article_names_is_the_subject_of_its_counts(text, subject):
+    assert [c.subject for c in extract_text(text).enterprise_counts] == [subject]
+
+
+def test_a_respectively_list_reads_a_ranking_name_before_the_first_position():
+    record = extract_text("长沙县、浏阳市、宁乡市分别位列2024赛迪百强县第4位、第8位、第13位，三县全部跻身前15。"
+                          "其中，长沙县排名与上年持平；浏阳市较上年上升1位；宁乡市较上年上升2位。")
+    assert [(r.subject, r.rank) for r in record.rankings if r.rank] == [("长沙县", 4), ("浏阳市", 8), ("宁乡市", 13)]
+    # (宁乡市较上年: jieba glues 市较; the city is found all the same.)
+    assert ("宁乡市", 2) in [(r.subject, r.change) for r in record.rankings]
