@@ -54,7 +54,8 @@ def past_money_threshold(ctx: Context, fragment: Fragment, cat_start: int, cat_e
     if ctx.language == "zh":
         return _MONEY_THRESHOLD_ZH.search(text, max(fragment.groups["category"][0], cat_start - 3), cat_end) is not None
     return bool(_MONEY_THRESHOLD_EN.search(text, cat_start, cat_end)
-                or _MONEY_BEFORE_EN.search(text, max(0, cat_start - 40), cat_start)
+                # (not across a line: "…: 1,050 hundred million yuan\nHigh-tech enterprise: 612")
+                or _MONEY_BEFORE_EN.search(text, max(0, cat_start - 40, text.rfind("\n", 0, cat_start) + 1), cat_start)
                 or _MONEY_AFTER_EN.match(text, end))
 
 
