@@ -309,6 +309,8 @@ class _ClusterBuilder:
             merged, members = self._fold_short_forms(merged, members)
         every = [m for i, main in enumerate(merged) for m in [main] + members[i]]
         self.ctx.cluster_names = {(m.start, m.end): main.name for i, main in enumerate(merged) for m in [main] + members[i]}
+        if self.ctx.language == "en":
+            self.ctx.cluster_names.update(clusters_en.city_shorthands(self.doc.text, self.ctx.cluster_names))
         self.ctx.cluster_mentions = sorted(self.ctx.cluster_names)
         self.ctx.cluster_zones = {m.core_zone for m in every if m.core_zone}
         clusters = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+from extract.compiled_regex import cached_compile
 from extract.document import Document
 from extract.places import Division, gazetteer
 from extract.spans import inside_proper_name, trim_left
@@ -151,3 +152,22 @@ def shared_suffix_items(doc: Document, places, start: int, stop: frozenset[str])
     if len(items) < 2 or any(place_starts[s] >= e for s, e in items):
         return []
     return items
+
+
+_CITY_CLUSTER = cached_compile(r"\b(?P<city>(?-i:[A-Z][\w'’-]+))\s+cluster\b")
+
+
+def city_shorthands(text: str, names: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """"The Changzhou cluster has more than 600 enterprises" after a list naming the Changzhou
+    photovoltaic … cluster: a city word and "cluster" stand for the one named cluster whose name
+    opens with that word (none when two do)."""
+    found: dict[tuple[int, int], str] = {}
+    for match in _CITY_CLUSTER.finditer(text):
+        start, end = match.span()
+        if any(a < end and start < b for a, b in names):
+            continue  # (inside a name already found)
+        owners = {name for name in names.values() if name.startswith(match.group("city") + " ")}
+        if len(owners) == 1:
+            found[(start, end)] = owners.pop()
+    return found
+

@@ -466,8 +466,13 @@ def test_a_tables_bracketed_core_zone_header_gives_the_core_zone(text, zone):
     ("Changzhou new carbon material industry cluster take West Taihu Lake science and technology industrial park "
      "as core area, cluster inside gather graphene related enterprise over 500 homes.",
      ["Changzhou new carbon material industry cluster"]),
+    ("1. Changzhou photovoltaic and smart grid innovative industrial cluster - City: Changzhou\n"
+     "2. Xuzhou construction machinery innovative industrial cluster - City: Xuzhou\n\n"
+     "The Changzhou cluster has more than 600 enterprises. The Xuzhou cluster is home to over 1,200 supporting "
+     "enterprises.", ["Changzhou photovoltaic and smart grid innovative industrial cluster",
+                      "Xuzhou construction machinery innovative industrial cluster"]),
 ], ids=["locating-phrases", "including", "place-opens-a-later-clause", "and-has", "it-opens-the-next-sentence",
-        "in-the-named-cluster", "cluster-inside"])
+        "in-the-named-cluster", "cluster-inside", "city-and-cluster-for-the-named-one"])
 def test_a_clause_opening_with_what_a_cluster_holds_counts_its_members(text, counts):
     assert [c.subject for c in extract_text(text).enterprise_counts] == counts
 
