@@ -162,6 +162,8 @@ def city_shorthands(text: str, names: dict[tuple[int, int], str]) -> dict[tuple[
     photovoltaic … cluster: a city word and "cluster" stand for the one named cluster whose name
     opens with that word (none when two do)."""
     found: dict[tuple[int, int], str] = {}
+    if not names:
+        return found  # (no named cluster: nothing for a shorthand to stand for)
     for match in _CITY_CLUSTER.finditer(text):
         start, end = match.span()
         if any(a < end and start < b for a, b in names):
@@ -170,4 +172,3 @@ def city_shorthands(text: str, names: dict[tuple[int, int], str]) -> dict[tuple[
         if len(owners) == 1:
             found[(start, end)] = owners.pop()
     return found
-

@@ -20,9 +20,12 @@ _SRDI_EN = cached_compile(r"\b(?:(?:national|provincial|municipal|state)(?:[\s-]
                           r"speciali[sz]ed\s*,\s*(?:refined|sophisticated)\s*,\s*$", re.I)
 # ("Our province high and new technology enterprises …": the walk back stops at "our", and the
 # place noun left is the reference's, not what is counted.)
-_CATEGORY_LEAD_EN = cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of"
-                                   r"|(?<=our\s)(?:province|city|county|district|region|zone))\s+", re.I)
-_CATEGORY_LEAD_ZH = cached_compile(r"(?:评价|备案)?入库的(?=\S{2})")
+# (评价入库的科技型中小企业: what the register holds is the category, not the registering.)
+_CATEGORY_LEAD = {
+    "en": cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of"
+                         r"|(?<=our\s)(?:province|city|county|district|region|zone))\s+", re.I),
+    "zh": cached_compile(r"(?:评价|备案)?入库的(?=\S{2})"),
+}
 _SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these|thereinto)", re.I)
 _IN_AFTER_EN = cached_compile(r"\s+in\s+")
 _OF_THEM = cached_compile(r"\bof\s+(?:them|these|which)\b", re.I)
@@ -153,19 +156,15 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
                 continue
             cat_start = trimmed
         cat_start = after_leading_place(ctx, cat_start, cat_end)
-        if ctx.language == "zh":
-            # 评价入库的科技型中小企业: what the register holds is the category, not the registering.
-            lead = _CATEGORY_LEAD_ZH.match(doc.text, cat_start, cat_end)
-            cat_start = lead.end() if lead else cat_start
         if ctx.language == "en":
             # "specialized, refined, characteristic and novel SMEs" (专精特新): one term whose
             # commas would end the walk back.
             term = _SRDI_EN.search(doc.text, max(0, cat_start - 60), cat_start)
             cat_start = term.start() if term else cat_start
-            # "…reached 136, and little giant enterprises grew to 18" / "the number of R&D
-            # platforms reached 136": neither the joiner nor "number of" is what is counted.
-            lead = _CATEGORY_LEAD_EN.match(doc.text, cat_start, cat_end)
-            cat_start = lead.end() if lead else cat_start
+        # "…reached 136, and little giant enterprises grew to 18" / "the number of R&D platforms
+        # reached 136" / 评价入库的…: neither the joiner nor the register is what is counted.
+        lead = _CATEGORY_LEAD[ctx.language].match(doc.text, cat_start, cat_end)
+        cat_start = lead.end() if lead else cat_start
         held = None if "subject" in fragment.groups else holding_cluster(ctx, fragment.sentence, fragment.groups["count"][0])
         if held is not None and cat_start < held[1] < cat_end:
             cat_start = held[1]  # (集群内有|规上企业, 钛及钛合金创新型产业集群现有|企业)

@@ -134,12 +134,13 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
 def _zone_of_opening_place(places: Places, place: Place, candidates: list[Place]) -> Optional[Place]:
     """"In Chongqing, the high-tech zone counts 916 …": the clause's opening place says whose zone
     "the zone" is — the last zone named in that division."""
-    text = places.doc.text
-    opener = _IN_PLACE_OPENING_EN.match(text, places.doc.sentence_span(places.doc.sentence_of(place.start))[0],
-                                        place.start)
+    if places.doc.language != "en":
+        return None
+    sentence = places.doc.sentence_of(place.start)
+    opener = _IN_PLACE_OPENING_EN.match(places.doc.text, places.doc.sentence_span(sentence)[0], place.start)
     if opener is None or opener.end() != place.start:
         return None
-    division = next((p.division for p in places.in_sentence(places.doc.sentence_of(place.start))
+    division = next((p.division for p in places.in_sentence(sentence)
                      if p.start == opener.start("place") and p.kind == "division" and p.division is not None), None)
     if division is None:
         return None
