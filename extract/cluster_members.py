@@ -24,9 +24,9 @@ _QUALIFIER_GAP_EN = cached_compile(r"\s+(?:(?:more\s+than|over|about|around|near
                                    r"approximately|at\s+least)\s+)?", re.I)
 _IT_EN = cached_compile(r"(?-i:It)\s+")
 _THE_CLUSTER_EN = cached_compile(r"(?:the|this|that)\s+cluster\b(?!\s+(?:list|program|programme|plan)\b)", re.I)
-# （二） / 1. / 一、 / ● / • / - opening a list item.
+# （二） / 1. / 一、 / • / - opening a list item (●, ■, ✅ … read as • in the normalized text).
 _LIST_MARKER = cached_compile(r"[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．)]|"
-                              r"[一二三四五六七八九十]{1,3}、|[●•·■◆▪*-])[ \t\u3000]*")
+                              r"[一二三四五六七八九十]{1,3}、|[•·*-])[ \t\u3000]*")
 
 
 def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[tuple[str, int]]:

@@ -18,7 +18,7 @@ _SHARE_BEFORE = cached_compile(r"(?:其中[,，]?|[家个][,，、]|\bof\s+which
 # the zone it is about may be named.
 _LIST_LINE_CHARS = {"zh": 40, "en": 120}
 _LIST_REACH = 30
-_LIST_BULLET = cached_compile(r"[-•·*●▪■◆]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]")
+_LIST_BULLET = cached_compile(r"[-•·*]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]")
 _YEAR_END = cached_compile(r"(?:\d{1,2}月)?[底末]")
 _SHARE_AFTER = cached_compile(r"\s*(?:超过|近|约|逾|more\s+than\s+|over\s+|nearly\s+|about\s+)?\d", re.I)
 _TOTAL_AFTER_INCREASE = {

@@ -18,6 +18,15 @@ from extract.compiled_regex import cached_compile
 # Characters NFKC never changes in practice: ASCII and the CJK unified ideographs block.
 # Only the others are looked at one by one, which keeps normalization linear and cheap.
 _MAYBE_CHANGED = cached_compile(r"[^\x00-\x7f\u4e00-\u9fff]")
+# Pasted posts open list lines with emoji and dingbats (✅ 高新技术企业 687家, 🔸, ★, ■) where
+# releases use "•": every such symbol reads as "•", so one bullet class serves all rules.
+# Triangles (▲4 / ▼2 in tables) keep their meaning and are left alone; the circle ○ is the
+# zero of dates typed by hand (二○二三年) and reads as 〇.
+_BULLET_SYMBOL = cached_compile("[\u25a0-\u25b1\u25b4-\u25bb\u25be-\u25ca\u25cc-\u25ee\u25f0-\u25ff"
+                                "\u2600-\u27bf\u2b50-\u2b55\U0001f000-\U0001faff]")
+# Invisible joiners inside emoji sequences (❤️, 👨‍💻) fold to nothing.
+_EMOJI_JOINERS = frozenset("\ufe0f\u200d")
+_ZERO_CIRCLES = frozenset("○◯")
 # "1,780 house" / "300 houses" / "4,000-plus house" (家): a counter word right after a number.
 _HOUSE_UNIT = cached_compile(r"(?:(?<=\d )|(?<=\d-plus )|(?<=\d\+ )|(?<=\d more ))(?:houses?|homes)\b", re.I)
 
@@ -28,6 +37,21 @@ def simplifier():
     import opencc  # lazy: only Chinese text needs it
 
     return opencc.OpenCC("t2s")
+
+
+def _fold(char: str) -> str:
+    """One character of the normalized copy.
+
+    >>> _fold("２"), _fold("✅"), _fold("🔸"), _fold("○"), _fold("▲"), _fold("\ufe0f")
+    ('2', '•', '•', '〇', '▲', '')
+    """
+    if _BULLET_SYMBOL.match(char):
+        return "•"
+    if char in _EMOJI_JOINERS:
+        return ""
+    if char in _ZERO_CIRCLES:
+        return "〇"
+    return unicodedata.normalize("NFKC", char)
 
 
 class TextMap:
@@ -99,7 +123,7 @@ class TextMap:
         last = 0
         for match in _MAYBE_CHANGED.finditer(original):
             char = match.group()
-            folded = unicodedata.normalize("NFKC", char)
+            folded = _fold(char)
             if folded == char:
                 continue
             i = match.start()

@@ -30,6 +30,18 @@ def test_traditional_chinese_matches_on_simplified_copy_with_original_offsets():
     assert record.rankings[0].rank == 74 and record.rankings[0].subject == "平頂山高新區"
 
 
+def test_emoji_bullets_read_as_bullets_with_original_offsets():
+    # Pasted WeChat posts: emoji (some two characters with a joiner) open the lines of a box of
+    # key figures, and a hand-typed ○ is the zero of a year.
+    text = ("株洲高新区拥有：\n❤️ 高新技术企业　６８７家\n👨\u200d💻 科技型中小企业 935家\n"
+            "二○二三年，株洲高新区位列第23位。")
+    record = extract_text(text)
+    assert [(c.category, c.count) for c in record.enterprise_counts] == [("高新技术企业", 687), ("科技型中小企业", 935)]
+    assert [(r.rank, r.year) for r in record.rankings] == [(23, 2023)]
+    for item in record.enterprise_counts + record.rankings:
+        assert text[item.evidence.start:item.evidence.end] == item.evidence.text
+
+
 def test_chinese_run_never_imports_spacy():
     code = ("import sys; from extract import extract_file; "
             f"extract_file({str(sample_articles('seed')[1])!r}); print('spacy' in sys.modules)")
