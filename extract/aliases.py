@@ -4,14 +4,18 @@ as GDD". Each is a name of that zone wherever it occurs (a headline often uses i
 body gives it).
 
 The wordings that give a name are the rule files' `zone_alias` macro (matched right after a
-zone or a reference to one); `alias_cue` finds the sentences worth looking at.
+zone or a reference to one); `alias_cue` finds the sentences worth looking at. English copy
+also uses well-known acronyms it never defines (TEDA, SIP): `implied_acronyms` reads them off
+the initials of the zones the article names.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from extract.compiled_regex import cached_compile
 from extract.document import Document
 from extract.mentions import Place, occurrences
 from extract.places import Division
@@ -32,6 +36,7 @@ class Alias:
     written: str  # as the article writes it, and the zone's name likewise
     zone_written: Optional[str]
     defined_at: int = -1  # where an aside gives it ("…, better known as X,"): no subject there
+    implied: bool = False  # an acronym the article never defines (implied_acronyms)
 
 
 def find_aliases(places: Places) -> list[Alias]:
@@ -61,6 +66,61 @@ def find_aliases(places: Places) -> list[Alias]:
     return found
 
 
+# An English acronym: 3-6 capitals standing alone ("TEDA", "SIP", "CND").
+_ACRONYM_EN = cached_compile(r"(?<![\w&'’-])[A-Z]{3,6}(?![\w&'’-])")
+# An acronym naming what belongs to the zone ("the SIP administrative committee") is no mention
+# of the zone itself.
+_OWNED_AFTER_EN = cached_compile(r"\s+(?:administrative|management|committee|officials?|authorities|office|"
+                                 r"government|model|brand)\b", re.I)
+# Words of a zone's name that give no letter to its acronym.
+_UNLETTERED = frozenset(("and", "of", "the", "&"))
+
+
+def implied_acronyms(places: Places, given: list[Alias]) -> list[Alias]:
+    """Acronyms an English article uses for a zone it names in full without ever defining them
+    ("The Tianjin Economic-Technological Development Area ranked fourth … TEDA came second"):
+    an acronym whose letters are the initials of the zone's words, in order, opening with the
+    first word's and closing with the last word's (TEDA, SIP for Suzhou Industrial Park), is a
+    name of that zone when exactly one zone the article names fits it."""
+    doc = places.doc
+    if doc.language != "en":
+        return []
+    known = {a.name for a in given}
+    acronyms = {m.group() for m in _ACRONYM_EN.finditer(doc.text)} - known
+    if not acronyms:
+        return []
+    zones: dict[str, Place] = {}
+    for index in range(len(doc.sentences)):
+        for place in places.named_in_sentence(index):
+            if place.kind == "zone":
+                zones.setdefault(doc.text[place.start:place.end], place)
+    found = []
+    for acronym in sorted(acronyms):
+        fitting = [name for name in zones if _abbreviates(acronym, name)]
+        if len(fitting) == 1:
+            zone = zones[fitting[0]]
+            found.append(Alias(acronym, zone, zone.division, acronym, doc.value(zone.start, zone.end),
+                               implied=True))
+    return found
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether `acronym` is made of `name`'s initials (see implied_acronyms).
+
+    >>> _abbreviates("TEDA", "Tianjin Economic-Technological Development Area")
+    True
+    >>> _abbreviates("SIP", "Suzhou Industrial Park"), _abbreviates("SIP", "Suzhou High-tech Zone")
+    (True, False)
+    >>> _abbreviates("GDP", "Guangzhou Development District")
+    False
+    """
+    initials = [w[0].upper() for w in name.replace("-", " ").split() if w.lower() not in _UNLETTERED]
+    if len(initials) < len(acronym) or initials[0] != acronym[0] or initials[-1] != acronym[-1]:
+        return False
+    letters = iter(initials[1:-1])
+    return all(letter in letters for letter in acronym[1:-1])
+
+
 def _zones_and_references(places: Places, index: int) -> list[Place]:
     named = [p for p in places.named_in_sentence(index) if p.kind == "zone"]
     return sorted(named + places.references_in_sentence(index, named), key=lambda p: p.start)
@@ -88,6 +148,8 @@ def with_given_names(doc: Document, aliases: list[Alias], index: int, named: lis
             stop = at + len(alias.name)
             if doc.language == "en" and (text[at - 1:at].isalnum() or text[stop:stop + 1].isalnum()):
                 continue  # (CND inside CNDA)
+            if alias.implied and _OWNED_AFTER_EN.match(text, stop):
+                continue
             inside = [p for p in places if at <= p.start and p.end <= stop]
             if any(p.start < stop and at < p.end for p in places if p not in inside) \
                     or any(a < stop and at < b for a, b in taken) or any(p.kind == "zone" for p in inside):

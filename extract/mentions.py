@@ -135,9 +135,10 @@ class Places:
 
     @cached_property
     def _aliases(self) -> list:
-        from extract.aliases import find_aliases
+        from extract.aliases import find_aliases, implied_acronyms
 
-        return sorted(find_aliases(self), key=lambda a: -len(a.name))
+        given = find_aliases(self)
+        return sorted(given + implied_acronyms(self, given), key=lambda a: -len(a.name))
 
     def given_names(self) -> dict[str, str]:
         """Each name the article gave a zone (as written) with the zone's own name, for linking."""

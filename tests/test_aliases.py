@@ -29,6 +29,14 @@ GIVEN = [
      "The Guangzhou Economic and Technological Development District was set up in 1984. The district, known "
      "locally as GDD, ranked fourth. GDD is home to 2,700 high-tech enterprises.",
      "GDD", "440100"),
+    ("en-acronym-never-defined",
+     "The Tianjin Economic-Technological Development Area ranked fourth among 230 zones. "
+     "By the end of 2023, TEDA had 1,530 national high-tech enterprises.",
+     "TEDA", "120116"),
+    ("en-acronym-never-defined-before-the-name",
+     "SIP tops national ranking again. Suzhou Industrial Park came first among 230 zones. "
+     "SIP is now home to 2,615 national high-tech enterprises.",
+     "SIP", "320500"),
     ("en-better-known-as-words",
      "Wuhan East Lake High-tech Development Zone, better known as Optics Valley, released its figures. "
      "Optics Valley had 6,126 high-tech enterprises at the end of 2023.",
@@ -58,6 +66,10 @@ NOT_GIVEN = [
     ("en-known-as-a-possessive",
      "Shenzhen High-tech Zone, best known as Huawei's home, grew fast. "
      "Huawei has 400 supplier companies.", "Huawei"),
+    ("en-acronym-of-no-zone-named",
+     "Wuxi High-tech Zone ranked 12th. GDP grew 5 percent, and CCID counted 300 listed companies.", "CCID"),
+    ("en-acronym-two-zones-fit",
+     "Suzhou Industrial Park and Shenyang Industrial Park both rose. SIP has 300 listed companies.", "SIP"),
     ("zh-generic-name",
      "平顶山高新技术产业开发区（以下简称“开发区”）位列第74位。全省开发区拥有高新技术企业530家。", "开发区"),
 ]
@@ -66,6 +78,13 @@ NOT_GIVEN = [
 @pytest.mark.parametrize("text, word", [pytest.param(*row[1:], id=row[0]) for row in NOT_GIVEN])
 def test_no_name_is_given(text, word):
     assert all(count.subject != word for count in extract_text(text).enterprise_counts)
+
+
+def test_an_acronym_naming_what_belongs_to_the_zone_is_no_mention_of_it():
+    # "the SIP administrative committee" is not the park, so "The park" stays the full name.
+    record = extract_text("Suzhou Industrial Park came first. The head of the SIP administrative committee "
+                          "spoke. The park now has more than 2,600 national high-tech enterprises.")
+    assert [c.subject for c in record.enterprise_counts] == ["Suzhou Industrial Park"]
 
 
 def test_a_name_given_in_an_aside_is_not_the_subject_where_it_is_given():
