@@ -31,11 +31,13 @@ _REFERENCE_KINDS_EN = [(cached_compile(r"\b(?:zone|park)\b", re.I), {"zone"}),
                        # "the whole district" (全区) in a zone's report is the zone
                        (cached_compile(r"\bdistrict\b", re.I), {"zone", "county", "district"}),
                        (cached_compile(r"\bcounty\b", re.I), {"county", "district"})]
+# (苏州工业园区位于江苏省……园区拥有: the park is never the province named around it.)
+_PARK_KINDS = {"zone", "town", "city", "county_city", "county", "district"}
 _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经开区", {"zone"}), ("新区", {"zone"}),
                        ("高新区内", {"zone"}), ("市", {"city", "county_city", "municipality"}), ("县", {"county"}), ("省", {"province"}),
                        # 全区 / 该区 / 区内: a zone or a district, never a city or a province; 园区 may
-                       # end a park's own name (金阳园区), so it stays open.
-                       ("园区", None), ("园区内", None), ("区", {"zone", "district"}), ("区内", {"zone", "district"}),
+                       # end a park's own name (金阳园区), so it stays open to any place but a province.
+                       ("园区", _PARK_KINDS), ("园区内", _PARK_KINDS), ("区", {"zone", "district"}), ("区内", {"zone", "district"}),
                        # 全州 / 全盟 an autonomous prefecture or a league, 全旗 a banner.
                        ("州", {"city"}), ("盟", {"city"}), ("旗", {"county"}),
                        # 全镇 / 该镇: a town the article names (官湖镇), never the county around it.

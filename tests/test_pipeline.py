@@ -42,6 +42,11 @@ def test_emoji_bullets_read_as_bullets_with_original_offsets():
         assert text[item.evidence.start:item.evidence.end] == item.evidence.text
 
 
+def test_a_park_reference_never_stands_for_a_province():
+    text = "以肇庆高新区为核心区的新能源汽车零部件产业集群入选广东省特色产业集群名单。目前，园区拥有高新技术企业298家。"
+    assert [c.subject for c in extract_text(text).enterprise_counts] == ["肇庆高新区"]
+
+
 def test_chinese_run_never_imports_spacy():
     code = ("import sys; from extract import extract_file; "
             f"extract_file({str(sample_articles('seed')[1])!r}); print('spacy' in sys.modules)")
