@@ -16,6 +16,13 @@ CASES = [
          ("南海区", "高新技术企业", 2890), ("南海区", "科技型中小企业", 4875)],
         id="zh-full-width-spaces-additions-and-total-left-out"),
     pytest.param(
+        "各设区市情况如下（单位：家）：\n设区市　有效高新技术企业　其中：当年新认定　科技型中小企业\n"
+        "杭州　16127　3325　31520\n宁波　6836　1620　17860\n",
+        "zh",
+        [("杭州", "有效高新技术企业", 16127), ("杭州", "科技型中小企业", 31520),
+         ("宁波", "有效高新技术企业", 6836), ("宁波", "科技型中小企业", 17860)],
+        id="zh-single-full-width-spaces"),
+    pytest.param(
         "Nantong work summary\n\nCounty (city, district) | high-tech enterprises (home)\nHaimen District | 486\n"
         "Rugao City | 412\n\nThe city also has 752 research centers.\n",
         "en",
@@ -36,7 +43,7 @@ def test_table_rows_give_one_count_per_place_and_column(text, language, expected
     record = extract_text(text, language=language)
     got = [(c.subject, c.category, c.count) for c in record.enterprise_counts]
     assert [g for g in got if g in expected] == expected
-    assert not [g for g in got if g[1] in ("其中新增", "Newly recognised in 2023") or g[0] in ("合计", "Total")]
+    assert not [g for g in got if g[1] in ("其中新增", "其中：当年新认定", "Newly recognised in 2023") or g[0] in ("合计", "Total")]
     for item in record.enterprise_counts:
         assert text[item.evidence.start:item.evidence.end] == item.evidence.text
 
