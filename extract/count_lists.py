@@ -103,7 +103,8 @@ def _list_entry(ctx: Context, fragment: Fragment, part: re.Match, place, categor
         return None
     subject = ctx.places.resolve(place) if place is not None else None
     return EnterpriseCount(subject=ctx.value(subject), category=category, count=count,
-                           qualifier=qualifier_of_number(ctx, part), evidence=ctx.doc.evidence(start, end))
+                           qualifier=qualifier_of_number(ctx, part, fragment.groups.get("qualifier_before")),
+                           evidence=ctx.doc.evidence(start, end))
 
 
 def _one_count(ctx: Context):

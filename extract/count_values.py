@@ -45,10 +45,13 @@ def qualifier_of(ctx: Context, fragment: Fragment) -> str:
     return "exact"
 
 
-def qualifier_of_number(ctx: Context, number: re.Match) -> str:
+def qualifier_of_number(ctx: Context, number: re.Match, shared: Optional[tuple[int, int]] = None) -> str:
     """The qualifier of one number matched by the lexicon's `list_count` (with its groups
-    qualifier_before / count / qualifier_after), as `qualifier_of` reads a rule's."""
+    qualifier_before / count / qualifier_after), as `qualifier_of` reads a rule's; `shared` is a
+    qualifier said once for every number of a list (分别约有1900家和1150家)."""
     groups = {g: number.span(g) for g in ("count", "qualifier_before", "qualifier_after") if number.group(g)}
+    if shared is not None and "qualifier_before" not in groups:
+        groups["qualifier_before"] = shared
     one = Fragment("list_count", "enterprise_count", number.start(), number.end(),
                    ctx.doc.sentence_of(number.start()), groups)
     return qualifier_of(ctx, one)
