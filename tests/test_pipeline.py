@@ -47,6 +47,16 @@ def test_a_park_reference_never_stands_for_a_province():
     assert [c.subject for c in extract_text(text).enterprise_counts] == ["肇庆高新区"]
 
 
+@pytest.mark.parametrize("text, subject", [
+    pytest.param("Ningbo Economic and Technological Development Zone (Beilun district) at present has 1,230 "
+                 "industrial enterprises above designated size.", "Ningbo Economic and Technological Development Zone",
+                 id="en"),
+    pytest.param("截至2023年底，株洲高新区（天元区）拥有国家级专精特新“小巨人”企业37家。", "株洲高新区", id="zh"),
+])
+def test_a_district_in_brackets_after_a_zone_is_its_other_name_not_the_subject(text, subject):
+    assert [c.subject for c in extract_text(text).enterprise_counts] == [subject]
+
+
 def test_chinese_run_never_imports_spacy():
     code = ("import sys; from extract import extract_file; "
             f"extract_file({str(sample_articles('seed')[1])!r}); print('spacy' in sys.modules)")
