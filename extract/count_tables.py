@@ -23,7 +23,9 @@ from schemas.record import EnterpriseCount
 _UNIT = cached_compile(r"\s*[（(](?:家|个|户|所|home|homes|number|no\.|firms|units?)[)）]\s*$", re.I)
 _NUMBER = cached_compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # A column of what was added, a share or a rate is no count of what there is.
-_NOT_STOCK = cached_compile(r"新增|净增|新认定|认定|增长|增速|占比|比重|newly|new\b|added|growth|share|%|percent", re.I)
+# ("High and new technology enterprise" is 高新技术企业, not new ones.)
+_NOT_STOCK = cached_compile(r"新增|净增|新认定|认定|增长|增速|占比|比重|newly|(?<!and )\bnew\b(?!\s+technology)|added|growth|"
+                            r"share|%|percent", re.I)
 _SIZE_TAIL = cached_compile(r"\s+above\s+(?:the\s+)?(?:designated\s+)?(?:size|scale)$|以上$")
 # (A full-width space parting Chinese cells is a plain one in the normalized copy: 杭州　16127　31520.)
 _HINT = cached_compile(r"[|｜]|[（(](?:家|个|home)[)）]|\S(?: {2,}|\t|\u3000)\S|(?m:^[^\s\d]{1,12} \d[\d,]* \d)")

@@ -29,6 +29,14 @@ CASES = [
         [("Haimen District", "high-tech enterprises", 486), ("Rugao City", "high-tech enterprises", 412)],
         id="en-bars-unit-in-header"),
     pytest.param(
+        "Our region national high-tech zone main indicator (2023 year)\n"
+        "High-tech zone | High and new technology enterprise (home) | Of which: newly recognized (home)\n"
+        "Nanning high-tech zone | 612 | 105\nLiuzhou high-tech zone | 345 | 61\n",
+        "en",
+        [("Nanning high-tech zone", "High and new technology enterprise", 612),
+         ("Liuzhou high-tech zone", "High and new technology enterprise", 345)],
+        id="en-high-and-new-technology-is-no-addition"),
+    pytest.param(
         "Suzhou note\n\nArea                      High-tech enterprises   Newly recognised in 2023\n"
         "Suzhou Industrial Park    2,610                   388\nKunshan                   2,470                   352\n"
         "Total                    13,650                  1,928\n",
@@ -43,7 +51,7 @@ def test_table_rows_give_one_count_per_place_and_column(text, language, expected
     record = extract_text(text, language=language)
     got = [(c.subject, c.category, c.count) for c in record.enterprise_counts]
     assert [g for g in got if g in expected] == expected
-    assert not [g for g in got if g[1] in ("其中新增", "其中：当年新认定", "Newly recognised in 2023") or g[0] in ("合计", "Total")]
+    assert not [g for g in got if g[1] in ("其中新增", "其中：当年新认定", "Newly recognised in 2023", "Of which: newly recognized") or g[0] in ("合计", "Total")]
     for item in record.enterprise_counts:
         assert text[item.evidence.start:item.evidence.end] == item.evidence.text
 
