@@ -200,7 +200,8 @@ def bracketed_alias(text: str, places: list[Place], i: int) -> bool:
 
 def _locating(places: Places, place: Place) -> bool:
     """吉安高新区位于吉州区境内，区内…: a place named as where another place lies is not what 区内
-    means (烟台生物医药集群位于烟台经开区，区内… is: a cluster is no place)."""
+    means (烟台生物医药集群位于烟台经开区，区内… is: a cluster is no place), nor is one of the
+    divisions named in a row there (位于江苏省常州市武进区)."""
     markers = places.ruleset.built("locative_markers", lambda: tuple(places.ruleset.words.get("locative_markers", ())))
     text = places.doc.text
     if places.doc.language == "en":
@@ -213,10 +214,15 @@ def _locating(places: Places, place: Place) -> bool:
         named = [p for p in places.in_sentence(places.doc.sentence_of(place.start))
                  if p.end <= place.end and p.kind != "reference"]
         return bool(named) and named[-1] is place and locates_previous(text, named, len(named) - 1)
-    marker = next((m for m in markers if text.endswith(m, 0, place.start)), None)
+    # (…高新区位于江苏省常州市武进区: the divisions written one after another say where it lies.)
+    named = places.in_sentence(places.doc.sentence_of(place.start))
+    start = place.start
+    while (before := next((p for p in named if p.end == start and p.kind == "division"), None)) is not None:
+        start = before.start
+    marker = next((m for m in markers if text.endswith(m, 0, start)), None)
     if marker is None:
         return False
-    at = place.start - len(marker)
+    at = start - len(marker)
     return any(p.end == at and p.kind != "reference" for p in places.in_sentence(places.doc.sentence_of(at)))
 
 

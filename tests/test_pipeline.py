@@ -57,6 +57,11 @@ def test_a_district_in_brackets_after_a_zone_is_its_other_name_not_the_subject(t
     assert [c.subject for c in extract_text(text).enterprise_counts] == [subject]
 
 
+def test_the_divisions_saying_where_a_zone_lies_are_not_what_a_reference_means():
+    text = "武进国家高新区位于江苏省常州市武进区，规划面积约85平方公里。截至2022年底，园区拥有高新技术企业628家。"
+    assert [c.subject for c in extract_text(text).enterprise_counts] == ["武进国家高新区"]
+
+
 def test_chinese_run_never_imports_spacy():
     code = ("import sys; from extract import extract_file; "
             f"extract_file({str(sample_articles('seed')[1])!r}); print('spacy' in sys.modules)")
