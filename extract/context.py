@@ -8,7 +8,7 @@ from functools import cached_property
 from extract.compiled_regex import cached_compile
 from extract.document import Document
 from extract.mentions import Place, Places
-from extract.references import bracketed_alias, locates_previous, zone_called_by_place
+from extract.references import locates_previous, zone_called_by_place, zones_other_name
 from extract.rules import RuleSet
 
 _CLAUSE_END_ZH = cached_compile(r"[,;:。!?、]")
@@ -219,18 +219,12 @@ class Context:
             if zone is not place:
                 return zone  # "The Yuxi zone now has 148 high-tech enterprises"
             if self.not_a_subject(place) or self.locates_previous(places, i) or self.modifies_en(place) \
-                    or self._share_subject(place) or self._zones_other_name(places, i):
+                    or self._share_subject(place) or zones_other_name(self.doc.text, places, i):
                 continue
             resolved = self.places.resolve(place)
             if resolved is not None:
                 return resolved
         return None
-
-    def _zones_other_name(self, places: list[Place], i: int) -> bool:
-        """"Ningbo … Development Zone (Beilun district) has …" / 泰州医药高新区（高港区）拥有…: the
-        district in brackets is the zone's other name; the zone is the subject."""
-        return (places[i].kind == "division" and i > 0 and places[i - 1].kind == "zone"
-                and bracketed_alias(self.doc.text, places, i))
 
     def list_subject(self, sentence: int, pos: int) -> Place | None:
         """A line of a list of key figures: a short line naming no place, bulleted or not ended

@@ -28,7 +28,7 @@ _NOT_STOCK = cached_compile(r"新增|净增|新认定|认定|增长|增速|占�
                             r"share|%|percent", re.I)
 _SIZE_TAIL = cached_compile(r"\s+above\s+(?:the\s+)?(?:designated\s+)?(?:size|scale)$|以上$")
 # (A full-width space parting Chinese cells is a plain one in the normalized copy: 杭州　16127　31520.)
-_HINT = cached_compile(r"[|｜]|[（(](?:家|个|home)[)）]|\S(?: {2,}|\t|\u3000)\S|(?m:^[^\s\d]{1,12} \d[\d,]* \d)")
+_HINT = cached_compile(r"[|｜]|[（(](?:家|个|home)[)）]|\S(?: {2,}|\t)\S|(?m:^[^\s\d]{1,12} \d[\d,]* \d)")
 
 
 def table_counts(ctx: Context) -> list[EnterpriseCount]:

@@ -87,8 +87,7 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
                 # 西藏自治区高新技术企业总数的四成。…园区…: the whole of a share is not what is spoken of.)
                 and not (p.kind == "zone" and text[p.start] in "全各")
                 and not _SHARE_WHOLE_ZH.search(text, max(0, p.start - 3), p.start)
-                and not (p.kind == "division" and bracketed_alias(text, before, i)
-                         and before[i - 1].kind == "zone")
+                and not zones_other_name(text, before, i)
                 # "The Changzhi High-tech Zone has become the core of Shanxi's optoelectronics
                 # industry. It hosts …": "it" is not a possessive that only qualifies a noun.
                 and not (wanted is None and places.doc.language == "en" and text[p.end:p.end + 2] in ("'s", "’s"))]
@@ -196,6 +195,13 @@ def bracketed_alias(text: str, places: list[Place], i: int) -> bool:
         return False
     before = next((p for p in reversed(places[:i]) if p.end <= opening), None)
     return before is not None and before.kind != "reference" and not text[before.end:opening].strip()
+
+
+def zones_other_name(text: str, places: list[Place], i: int) -> bool:
+    """"Ningbo … Development Zone (Beilun district)" / 泰州医药高新区（高港区）: places[i] is a
+    district in brackets right after a zone, the zone's other name; neither a reference nor a
+    count stands for it in place of the zone."""
+    return places[i].kind == "division" and bracketed_alias(text, places, i) and places[i - 1].kind == "zone"
 
 
 def _locating(places: Places, place: Place) -> bool:
