@@ -12,6 +12,7 @@ from extract.matcher import Fragment
 from extract.ranking_context import context_index, finish, floor_of, name_sole_ranking, share_context
 from extract.ranking_tables import table_fragments
 from extract import ranking_scope_en
+from extract.ranking_history import past_year_clauses
 from extract.ranking_merge import merge_restated, name_general_rows
 from extract.ranking_subjects import locates, ranks_non_place, same_place, subject_before
 from extract.mentions import Place
@@ -145,7 +146,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     past: dict[int, list[tuple[int, int]]] = {}
     # "It came 12th in 2021.": a sentence stating a position speaks of a ranking.
     positioned: set[int] = set()
-    past_clauses = _past_year_clauses(ctx, fragments)
+    past_clauses = past_year_clauses(ctx, fragments)
 
     def in_past_clause(fragment: Fragment) -> bool:
         return any(a <= fragment.start < b for a, b in past_clauses)
@@ -265,27 +266,6 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             else r.model_copy(update={"subject": ctx.headline_place})
             for r in merge_restated(ctx, finished)
             if r.rank is not None or r.change is not None or r.streak is not None]
-
-
-def _past_year_clauses(ctx: Context, fragments: list[Fragment]) -> list[tuple[int, int]]:
-    """Chinese clauses opening with a year earlier than one a sentence before names (在2023年…
-    排名中，洛阳市位列第31位。…，2021年洛阳仅排在第42位): what they say of positions is history."""
-    if ctx.language != "zh":
-        return []
-    text = ctx.doc.text
-    stated = [(f, int(text[slice(*f.groups["year"])])) for f in fragments
-              if set(f.groups) == {"year"} and text[slice(*f.groups["year"])].isdigit()]
-    # (Only a year said with a position: 2024年1月5日 opening a story is no ranking's year.)
-    positioned = {f.sentence for f in fragments if "rank" in f.groups}
-    years = [(f.sentence, year) for f, year in stated if f.sentence in positioned]
-    out = []
-    for fragment, year in stated:
-        clause = ctx.clause_start(fragment.start)
-        year_end = fragment.groups["year"][1]
-        if fragment.start == clause and text[year_end:year_end + 1] == "年" \
-                and any(s < fragment.sentence and y > year for s, y in years):
-            out.append((clause, ctx.clause_end(fragment.start)))
-    return out
 
 
 def _ranking_names(ctx: Context, context: list[tuple[Fragment, dict]]) -> list[tuple[int, int]]:

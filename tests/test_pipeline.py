@@ -544,6 +544,20 @@ def test_a_clause_opening_with_an_earlier_year_states_history_not_a_position():
         ("洛阳市", 31, 2023), ("深圳", 1, 2023), ("南京", 2, 2023), ("杭州", 3, 2023)]
 
 
+@pytest.mark.parametrize("text", [
+    "Xi'an High-tech Zone kept its fifth place among 178 zones in the 2023 national high-tech zone comprehensive "
+    "evaluation. When the evaluation results were first made public in 2013, the zone ranked seventh. "
+    "Baoji High-tech Zone climbed seven places to 52nd.",
+    "Xi'an High-tech Zone kept its fifth place among 178 zones in the 2023 national high-tech zone comprehensive "
+    "evaluation. It came seventh in 2013. Baoji High-tech Zone climbed seven places to 52nd.",
+], ids=["when-first-made-public-in", "came-nth-in"])
+def test_a_position_in_an_earlier_year_after_the_current_one_is_history(text):
+    # The look-back's year does not carry to the next entry either.
+    record = extract_text(text)
+    assert [(r.subject, r.rank, r.year) for r in record.rankings] == [
+        ("Xi'an High-tech Zone", 5, 2023), ("Baoji High-tech Zone", 52, 2023)]
+
+
 def test_an_interviews_restated_position_is_one_entry_and_its_words_no_names():
     record = extract_text("近日，2023年度国家高新区综合评价结果公布，潍坊高新区位列全国第21位，较上年前移6位。\n\n"
                           "张立新：这次我们排在第21位，算下来已经是连续第四年前移了。潍坊动力装备产业集群以潍坊高新区为核心区，"
