@@ -28,7 +28,7 @@ _APPOSITION_EN = cached_compile(r",\s+(?:a|an|one|the|home)\s[^;:]*,\s*(?:has\s+
 _BY_MARKET_SHARE_EN = cached_compile(
     r"\s*(?:(?:nationally|worldwide|globally|in\s+(?:the\s+)?(?:world|China|country|nation))\s+)?"
     r"(?:in|by|for)\s+(?:terms\s+of\s+)?(?:its\s+)?(?:global\s+|domestic\s+|national\s+)?"
-    r"(?:market\s+share|sales|shipments?|sales\s+volume)\b", re.I)
+    r"(?:(?!the\b|its\b)[\w'’&-]+\s+){0,3}?(?:market\s+share|sales|shipments?|sales\s+volume)\b", re.I)
 _ACRONYM_LED_EN = cached_compile(r"\s*[A-Z][A-Z0-9&]+(?:-[A-Za-z0-9&]+)*[\s,]")
 
 

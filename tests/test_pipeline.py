@@ -583,3 +583,14 @@ def test_a_respectively_list_reads_a_ranking_name_before_the_first_position():
     assert [(r.subject, r.rank) for r in record.rankings if r.rank] == [("长沙县", 4), ("浏阳市", 8), ("宁乡市", 13)]
     # (宁乡市较上年: jieba glues 市较; the city is found all the same.)
     assert ("宁乡市", 2) in [(r.subject, r.change) for r in record.rankings]
+
+
+@pytest.mark.parametrize("text", [
+    "Xiamen Torch High-tech Zone ranked 19th in the 2022 national high-tech zone evaluation. Yealink Network "
+    "Technology ranked first globally in SIP phone shipments for the sixth year in a row.",
+    "Xiamen Torch High-tech Zone ranked 19th in the 2022 national high-tech zone evaluation. A local maker "
+    "ranked second in China by lithium battery separator sales.",
+], ids=["in-product-shipments", "by-product-sales"])
+def test_a_position_in_a_products_sales_is_a_companys_not_the_zones(text):
+    record = extract_text(text)
+    assert [(r.subject, r.rank) for r in record.rankings] == [("Xiamen Torch High-tech Zone", 19)]
