@@ -29,6 +29,9 @@ _BY_MARKET_SHARE_EN = cached_compile(
     r"\s*(?:(?:nationally|worldwide|globally|in\s+(?:the\s+)?(?:world|China|country|nation))\s+)?"
     r"(?:in|by|for)\s+(?:terms\s+of\s+)?(?:its\s+)?(?:global\s+|domestic\s+|national\s+)?"
     r"(?:(?!the\b|its\b)[\w'’&-]+\s+){0,3}?(?:market\s+share|sales|shipments?|sales\s+volume)\b", re.I)
+# "… investment attraction index ranked the 3rd" / "its sub-index rank 22nd": the noun right
+# before the position is an indicator of the evaluation, not the place.
+_INDICATOR_RIGHT_BEFORE_EN = cached_compile(r"\b(?:sub-)?(?:index|indicator)[\"”]?\s*$", re.I)
 _ACRONYM_LED_EN = cached_compile(r"\s*[A-Z][A-Z0-9&]+(?:-[A-Za-z0-9&]+)*[\s,]")
 
 
@@ -206,6 +209,8 @@ def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str])
     places = ctx.places.before(fragment.start, 0)
     gap_start = max([sentence_start] + [p.end for p in places if p.end <= fragment.start])
     gap = text[gap_start:fragment.start]
+    if _INDICATOR_RIGHT_BEFORE_EN.search(gap):
+        return True
     if not places and _ACRONYM_LED_EN.match(gap):
         # "SAIC-GM-Wuling year sale 1.6 million units, … ranking first", "BOE ranked first":
         # a sentence led by a company's acronym and naming no place before its ranking.

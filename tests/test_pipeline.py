@@ -594,3 +594,15 @@ def test_a_respectively_list_reads_a_ranking_name_before_the_first_position():
 def test_a_position_in_a_products_sales_is_a_companys_not_the_zones(text):
     record = extract_text(text)
     assert [(r.subject, r.rank) for r in record.rankings] == [("Xiamen Torch High-tech Zone", 19)]
+
+
+@pytest.mark.parametrize("text", [
+    "Guiyang economic and technological development zone ranked first, same as last year. In the single item "
+    "index, Guiyang economic and technological development zone investment attraction index ranked the 3rd.",
+    "Guiyang economic and technological development zone ranked first, same as last year. Its \"opening up\" "
+    "indicator rank the whole country 12th.",
+], ids=["index-ranked", "quoted-indicator"])
+def test_an_indicators_position_is_no_entry(text):
+    record = extract_text(text)
+    assert [(r.subject, r.rank) for r in record.rankings] == [
+        ("Guiyang economic and technological development zone", 1)]
