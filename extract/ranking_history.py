@@ -29,7 +29,7 @@ def past_year_clauses(ctx: Context, fragments: list[Fragment]) -> list[tuple[int
         return _past_en(ctx, fragments, positioned)
     stated = [(f, int(text[slice(*f.groups["year"])])) for f in fragments
               if set(f.groups) == {"year"} and text[slice(*f.groups["year"])].isdigit()]
-    years = [(f.sentence, year) for f, year in stated if f.sentence in positioned]
+    years = _positioned_years(text, fragments, positioned)
     out = []
     for fragment, year in stated:
         clause = ctx.clause_start(fragment.start)
@@ -44,8 +44,7 @@ def _past_en(ctx: Context, fragments: list[Fragment], positioned: set[int]) -> l
     """"When the index was first compiled in 2018, Hefei stood 17th": the rest of the sentence
     after a time year earlier than the year of a position stated in an earlier sentence."""
     text = ctx.doc.text
-    years = [(f.sentence, int(text[slice(*f.groups["year"])])) for f in fragments
-             if "year" in f.groups and f.sentence in positioned and text[slice(*f.groups["year"])].isdigit()]
+    years = _positioned_years(text, fragments, positioned)
     if not years:
         return []
     out = []
@@ -58,4 +57,20 @@ def _past_en(ctx: Context, fragments: list[Fragment], positioned: set[int]) -> l
         year = int(said.group(1))
         if any(s < fragment.sentence and y > year for s, y in years):
             out.append((ctx.clause_start(fragment.start), ctx.doc.sentence_span(fragment.sentence)[1]))
+    return out
+
+
+def _positioned_years(text: str, fragments: list[Fragment], positioned: set[int]) -> list[tuple[int, int]]:
+    """(sentence, year) of every year said in a sentence stating a position, and of a year
+    opening a ranking's name anywhere (省商务厅公布2022年度全省开发区综合考核评价结果。)."""
+    names = {f.groups["ranking"][0] for f in fragments if "ranking" in f.groups}
+    out = []
+    for f in fragments:
+        if "year" not in f.groups or not text[slice(*f.groups["year"])].isdigit():
+            continue
+        end = f.groups["year"][1]
+        named = any(0 <= start - end <= 3 and text[end:start].strip() in ("", "年", "年度", "year", "annual")
+                    for start in names)
+        if f.sentence in positioned or named:
+            out.append((f.sentence, int(text[slice(*f.groups["year"])])))
     return out

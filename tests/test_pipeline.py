@@ -537,6 +537,14 @@ def test_an_unclosed_quotation_mark_or_a_slogans_verb_opens_no_cluster_name():
     assert [c.name for c in record.clusters] == ["成德高端能源装备集群"]
 
 
+def test_an_earlier_year_after_the_announced_rankings_year_states_history():
+    # The year that makes 2020 history is in the announcement, a sentence with no position.
+    record = extract_text("日前，省商务厅公布2022年度全省开发区综合考核评价结果。在全省参评的117个开发区（园区）中，"
+                          "平湖经济技术开发区位列第7位，较上年前移6位。回顾近年来的考评成绩，2020年平湖经开区在同一"
+                          "考评中仅排在第21位，三年间实现了大幅跨越。")
+    assert [(r.subject, r.rank, r.year) for r in record.rankings] == [("平湖经济技术开发区", 7, 2022)]
+
+
 def test_a_clause_opening_with_an_earlier_year_states_history_not_a_position():
     record = extract_text("在2023年国家创新型城市创新能力排名中，洛阳市位列第31位。这也是洛阳连续第三年实现排名提升，"
                           "2021年洛阳仅排在第42位。排名前三的城市依次为深圳、南京、杭州。")
