@@ -200,6 +200,11 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             subject = held[0]  # 该集群内有规上企业1100余家: the cluster's members
         elif ctx.language == "en" and (member_of := _cluster_after_en(ctx, end)) is not None:
             subject = member_of  # "270+ enterprises in the Xi'an semiconductor … cluster"
+        elif _shares_whole_before(ctx, fragment, start, carried, sentences, whole):
+            # "… the cluster brings together more than 400 manufacturers. Among them are 215
+            # industrial enterprises above designated size": part of the whole just counted, the
+            # whole's place, not the last place named before it (the cluster's core zone).
+            subject = carried[0]
         else:
             near = _subject_between(ctx, fragment, cat_end) or _place_after_en(ctx, fragment, end) \
                 or ctx.subject_before(start)
@@ -248,6 +253,19 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
     counted = without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
     rows = sorted(table_counts(ctx) + announced_counts(ctx), key=lambda row: row.evidence.start)
     return _with_table_counts(counted, rows)
+
+
+def _shares_whole_before(ctx: Context, fragment: Fragment, start: int, carried: tuple, sentences: list[int],
+                         whole: int) -> bool:
+    """A count in a clause opening with 其中 / "Among them" that names no place of its own, right
+    after the sentence holding the whole it is part of."""
+    if whole < 0 or carried[0] is None or sentences[whole] not in (fragment.sentence - 1, fragment.sentence):
+        return False
+    sentence_start = ctx.doc.sentence_span(fragment.sentence)[0]
+    opening = _SHARES_OPEN.match(ctx.doc.text, sentence_start)
+    if opening is None or opening.end() > start:
+        return False
+    return not any(p.start < fragment.end for p in ctx.places.in_sentence(fragment.sentence))
 
 
 def _with_table_counts(items: list[EnterpriseCount], rows: list[EnterpriseCount]) -> list[EnterpriseCount]:

@@ -614,3 +614,16 @@ def test_an_indicators_position_is_no_entry(text):
     record = extract_text(text)
     assert [(r.subject, r.rank) for r in record.rankings] == [
         ("Guiyang economic and technological development zone", 1)]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The machines come from the Changsha construction machinery cluster. With the Changsha Economic and "
+     "Technological Development Zone as its core area, the cluster brings together more than 400 manufacturers. "
+     "Among them are 215 industrial enterprises above designated size and 23 \"little giant\" companies.",
+     "Changsha construction machinery cluster"),
+    ("长沙工程机械产业集群以长沙经开区为核心区，集群集聚工程机械企业400余家。其中，规上工业企业215家，"
+     "专精特新“小巨人”企业23家。", "长沙工程机械产业集群"),
+], ids=["en-among-them", "zh-qizhong"])
+def test_parts_of_a_whole_counted_just_before_are_the_wholes_place(text, subject):
+    record = extract_text(text)
+    assert [c.subject for c in record.enterprise_counts] == [subject] * 3
