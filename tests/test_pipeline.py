@@ -627,3 +627,9 @@ def test_an_indicators_position_is_no_entry(text):
 def test_parts_of_a_whole_counted_just_before_are_the_wholes_place(text, subject):
     record = extract_text(text)
     assert [c.subject for c in record.enterprise_counts] == [subject] * 3
+
+
+def test_a_zones_kind_alone_refers_back_to_the_zone_not_a_city_named_since():
+    record = extract_text("近年来，井冈山经开区把电子信息产业作为首位产业。以井冈山经开区为核心区的吉安电子信息产业集群"
+                          "入选全省首批重点产业集群。\n\n孵化体系建设方面，经开区现有国家级科技企业孵化器2家、众创空间7家。")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("井冈山经开区", 2), ("井冈山经开区", 7)]
