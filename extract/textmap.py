@@ -17,7 +17,10 @@ from extract.compiled_regex import cached_compile
 
 # Characters NFKC never changes in practice: ASCII and the CJK unified ideographs block.
 # Only the others are looked at one by one, which keeps normalization linear and cheap.
-_MAYBE_CHANGED = cached_compile(r"[^\x00-\x7f\u4e00-\u9fff]")
+_MAYBE_CHANGED = cached_compile(r"[^\x00-\x7f\u4e00-\u9fff]|\u4e28")
+# 快讯丨… / 数说丨…: headlines part their tag from the title with the ideograph 丨, which no
+# word uses; it reads as the bar "|" (what ｜ becomes) so no name runs over it.
+_HEADLINE_BAR = "\u4e28"
 # Pasted posts open list lines with emoji and dingbats (✅ 高新技术企业 687家, 🔸, ★, ■) where
 # releases use "•": every such symbol reads as "•", so one bullet class serves all rules.
 # Triangles (▲4 / ▼2 in tables) keep their meaning and are left alone; the circle ○ is the
@@ -42,8 +45,8 @@ def simplifier():
 def _fold(char: str) -> str:
     """One character of the normalized copy.
 
-    >>> _fold("２"), _fold("✅"), _fold("🔸"), _fold("○"), _fold("▲"), _fold("\ufe0f")
-    ('2', '•', '•', '〇', '▲', '')
+    >>> _fold("２"), _fold("✅"), _fold("🔸"), _fold("○"), _fold("▲"), _fold("\ufe0f"), _fold("丨")
+    ('2', '•', '•', '〇', '▲', '', '|')
     """
     if _BULLET_SYMBOL.match(char):
         return "•"
@@ -51,6 +54,8 @@ def _fold(char: str) -> str:
         return ""
     if char in _ZERO_CIRCLES:
         return "〇"
+    if char == _HEADLINE_BAR:
+        return "|"
     return unicodedata.normalize("NFKC", char)
 
 

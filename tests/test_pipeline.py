@@ -633,3 +633,10 @@ def test_a_zones_kind_alone_refers_back_to_the_zone_not_a_city_named_since():
     record = extract_text("近年来，井冈山经开区把电子信息产业作为首位产业。以井冈山经开区为核心区的吉安电子信息产业集群"
                           "入选全省首批重点产业集群。\n\n孵化体系建设方面，经开区现有国家级科技企业孵化器2家、众创空间7家。")
     assert [(c.subject, c.count) for c in record.enterprise_counts] == [("井冈山经开区", 2), ("井冈山经开区", 7)]
+
+
+def test_a_headline_tag_parted_by_the_ideograph_bar_is_not_part_of_a_name():
+    text = "快讯丨武汉市光电子信息产业集群入选国家先进制造业集群\n\n以东湖高新区为核心区的武汉市光电子信息产业集群榜上有名。"
+    record = extract_text(text)
+    assert [(c.name, c.core_zone) for c in record.clusters] == [("武汉市光电子信息产业集群", "东湖高新区")]
+    assert all(text[c.evidence.start:c.evidence.end] == c.evidence.text for c in record.clusters)
