@@ -259,7 +259,9 @@ class Context:
             if line and not (len(line) <= _LIST_LINE_CHARS[self.language] and _LIST_BULLET.match(line)):
                 if len(line) > _LIST_LINE_CHARS[self.language] or line.endswith(("。", ".", "；", ";")):
                     return None  # a paragraph, not a heading
-                named = [p for p in places if start <= p.start < end and p.kind != "reference"]
+                # (无锡高新区（新吴区）…: the district in brackets is the zone's other name.)
+                named = [p for i, p in enumerate(places) if start <= p.start < end and p.kind != "reference"
+                         and not zones_other_name(text, places, i)]
                 return self.places.resolve(named[-1]) if named else None
             end = start - 1
         return None
