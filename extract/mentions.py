@@ -19,6 +19,8 @@ from extract.rules import RuleSet
 from extract.ordering import longest_first
 
 _CJK_WORD = cached_compile(HAN)
+# 国家高新区 / 全国高新区: a zone's kind after a word is part of a phrase, no reference.
+_WORD_CHAR = cached_compile(r"\w")
 # (A source line, 来源：江西日报, keeps its place: the paper's place is the article's own.)
 _ORGANIZATION_AFTER_ZH = cached_compile(r"[\u4e00-\u9fff]{0,4}?(?:大学(?!生|科技园|城)|学院|日报|晚报|电视台)")
 _MEDIA_ZH = ("日报", "晚报", "电视台")
@@ -82,6 +84,7 @@ class Places:
                                                  lambda: sorted(self._not_places, key=longest_first))
         self._surnames = words.get("surname_chars", frozenset())
         self._references = words.get("place_references", frozenset())
+        self._kind_references = words.get("zone_kind_references", frozenset())
         self._weak_suffixes = words.get("weak_zone_suffixes", frozenset())
         self._towns: Optional[set[str]] = None
         self._zone = ruleset.compile("{zone_suffixes}") if "zone_suffixes" in ruleset.macros else None
@@ -121,6 +124,7 @@ class Places:
         named_next = {p.start for p in places}
         return [Place(m.start(), m.end(), "reference") for m in self._reference.finditer(text, start, end)
                 if not any(p.start <= m.start() < p.end for p in places)
+                and not (m.group() in self._kind_references and m.start() > 0 and _WORD_CHAR.match(text, m.start() - 1))
                 and not (self.doc.language == "en"
                          and (_KIND_NOT_REFERENCE_EN.search(text, max(start, m.start() - 24), m.start())
                               or (text.startswith(" of ", m.end()) and m.end() + 4 in named_next)))]

@@ -640,3 +640,18 @@ def test_a_headline_tag_parted_by_the_ideograph_bar_is_not_part_of_a_name():
     record = extract_text(text)
     assert [(c.name, c.core_zone) for c in record.clusters] == [("武汉市光电子信息产业集群", "东湖高新区")]
     assert all(text[c.evidence.start:c.evidence.end] == c.evidence.text for c in record.clusters)
+
+
+def test_a_list_under_a_heading_naming_a_zone_and_its_bracketed_district_is_the_zones():
+    record = extract_text("2023年，无锡高新区（新吴区）交出亮眼答卷。一起来看👇\n\n📌 国家高新技术企业达2635家；\n"
+                          "📌 省级以上企业技术中心105个；\n")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("无锡高新区", 2635), ("无锡高新区", 105)]
+
+
+@pytest.mark.parametrize("text", [
+    "2023年，无锡高新区（新吴区）交出亮眼答卷。\n\n📌 在2023年国家高新区综合评价中位列第6位，较上年前进1位；\n",
+    "无锡高新区（新吴区）交出亮眼答卷。在全国高新区综合评价中位列第6位。",
+], ids=["bullet", "sentence"])
+def test_a_zones_kind_inside_a_phrase_is_no_reference(text):
+    record = extract_text(text)
+    assert [(r.subject, r.rank) for r in record.rankings] == [("无锡高新区", 6)]
