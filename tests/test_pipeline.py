@@ -655,3 +655,11 @@ def test_a_list_under_a_heading_naming_a_zone_and_its_bracketed_district_is_the_
 def test_a_zones_kind_inside_a_phrase_is_no_reference(text):
     record = extract_text(text)
     assert [(r.subject, r.rank) for r in record.rankings] == [("无锡高新区", 6)]
+
+
+@pytest.mark.parametrize("text", [
+    "在2023年全球创新指数“科技集群”排名中，合肥位列第55位。",
+    "In WIPO's 2023 Global Innovation Index, the Chengdu science and technology cluster ranked 24th.",
+], ids=["zh", "en"])
+def test_wipos_science_and_technology_clusters_are_no_industrial_cluster(text):
+    assert extract_text(text).clusters == []
