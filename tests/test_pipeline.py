@@ -663,3 +663,8 @@ def test_a_zones_kind_inside_a_phrase_is_no_reference(text):
 ], ids=["zh", "en"])
 def test_wipos_science_and_technology_clusters_are_no_industrial_cluster(text):
     assert extract_text(text).clusters == []
+
+
+def test_the_zones_taking_part_are_no_zones_name():
+    record = extract_text("在2023年度全省高新区综合评价中，中山火炬开发区在全省37家参评高新区中位列第4位，与上年持平。")
+    assert [(r.subject, r.rank, r.total, r.change) for r in record.rankings] == [("中山火炬开发区", 4, 37, 0)]
