@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import sys
 import time
 from enum import Enum
@@ -90,7 +89,7 @@ def run(
 ) -> None:
     """Extract records from articles (the default command: `extract FILE...`)."""
     from extract.api import iter_inputs
-    from extract.batch import process
+    from extract.batch import default_jobs, process
     from extract.errors import ExtractError
     from extract.output import OutputFile, Writer, completed_sources
 
@@ -115,7 +114,7 @@ def run(
             skipped = len(sources)
             sources = [source for source in sources if source not in done]
             skipped -= len(sources)
-    workers = jobs or (min(os.cpu_count() or 1, 8) if len(sources) >= 16 else 1)
+    workers = jobs or default_jobs(len(sources))
     options = {"language": lang.value, "rules": tuple(str(r) for r in rules), "encoding": encoding,
                "emit_text": emit_text}
 
@@ -213,8 +212,11 @@ def evaluate(
     lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the articles."),
     rules: List[Path] = typer.Option([], "--rules", help="A folder of extra rule files (repeatable)."),
     show_misses: int = typer.Option(40, "--misses", help="How many misses to list (0: none)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="Worker processes (default: all cores for many articles)."),
 ) -> None:
     """Score extraction against gold records: per-field P, R, F1 and micro-F1."""
+    from extract.batch import default_jobs
     from extract.evaluate import evaluate_folder, print_report
     from extract.errors import ExtractError
 
@@ -223,7 +225,9 @@ def evaluate(
         _fail(f"{gold_dir}: not a folder")
     _load_rules_or_fail(lang.value, rules)
     try:
-        report = evaluate_folder(gold_dir, language=lang.value, rules=tuple(str(r) for r in rules))
+        articles = sum(1 for _ in gold_dir.glob("*.gold.json"))
+        report = evaluate_folder(gold_dir, language=lang.value, rules=tuple(str(r) for r in rules),
+                                 jobs=jobs or default_jobs(articles))
     except ExtractError as exc:
         _fail(str(exc), 1)
     if as_json:

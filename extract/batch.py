@@ -73,6 +73,13 @@ def _work(source: str) -> tuple[str, Optional[str], Optional[str]]:
     return outcome.source, line, outcome.error
 
 
+def default_jobs(inputs: int) -> int:
+    """All cores (at most 8) for a batch; one process when starting workers would cost more."""
+    import os
+
+    return min(os.cpu_count() or 1, 8) if inputs >= MIN_INPUTS_FOR_POOL else 1
+
+
 def process(sources: Iterable[str], options: dict, jobs: int = 1) -> Iterator[Outcome]:
     if jobs <= 1:
         for source in sources:
@@ -106,5 +113,6 @@ def process(sources: Iterable[str], options: dict, jobs: int = 1) -> Iterator[Ou
             window.release()
 
 
+MIN_INPUTS_FOR_POOL = 16
 CHUNK = 8
 WINDOW_PER_WORKER = 8 * CHUNK

@@ -254,3 +254,36 @@ def test_output_does_not_depend_on_the_hash_seed():
     first = with_seed("0")
     assert first.count(b"\n") == len(list(SAMPLES.rglob("*.txt"))) + len(list(SAMPLES.rglob("*.md")))
     assert with_seed("5") == first
+
+
+def _gold_folder(tmp_path, articles):
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    for article in articles:
+        shutil.copy(article, folder / article.name)
+        shutil.copy(article.with_suffix(".gold.json"), folder / article.with_suffix(".gold.json").name)
+    return folder
+
+
+def test_eval_scores_the_same_with_one_worker_and_two(tmp_path):
+    from extract.evaluate import evaluate_folder
+
+    folder = _gold_folder(tmp_path, sample_articles("zh")[:10] + sample_articles("en")[:10])
+    one, two = evaluate_folder(folder, jobs=1), evaluate_folder(folder, jobs=2)
+    assert one.articles == two.articles == 20
+    assert one.to_dict() == two.to_dict()
+    assert one.evidence_checked > 20 and one.evidence_errors == []
+    result = run("eval", folder, "--misses", "0")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8").strip().splitlines()[-1].startswith(
+        f"micro-F1: {one.micro.f1:.3f}")
+
+
+def test_eval_names_an_article_that_cannot_be_read(tmp_path):
+    folder = _gold_folder(tmp_path, sample_articles("zh")[:2])
+    (folder / "zz-empty.txt").write_bytes(b"")
+    (folder / "zz-empty.gold.json").write_text("{}", encoding="utf-8")
+    result = run("eval", folder, "--jobs", "2")
+    assert result.returncode == 1
+    assert b"zz-empty.txt" in result.stderr and b"Traceback" not in result.stderr
+    assert result.stdout == b""
