@@ -8,7 +8,7 @@ from functools import cached_property
 from extract.compiled_regex import cached_compile
 from extract.document import Document
 from extract.mentions import Place, Places
-from extract.references import locates_previous, zone_called_by_place, zones_other_name
+from extract.references import in_appositive_en, locates_previous, zone_called_by_place, zones_other_name
 from extract.rules import RuleSet
 
 _CLAUSE_END_ZH = cached_compile(r"[,;:。!?、]")
@@ -219,7 +219,8 @@ class Context:
             if zone is not place:
                 return zone  # "The Yuxi zone now has 148 high-tech enterprises"
             if self.not_a_subject(place) or self.locates_previous(places, i) or self.modifies_en(place) \
-                    or self._share_subject(place) or zones_other_name(self.doc.text, places, i):
+                    or self._share_subject(place) or zones_other_name(self.doc.text, places, i) \
+                    or in_appositive_en(self.doc, place, places[:i]):
                 continue
             resolved = self.places.resolve(place)
             if resolved is not None:

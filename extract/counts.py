@@ -35,9 +35,11 @@ _NEW_CLAUSE_EN = cached_compile(r",\s+and\s+")
 # (Machine translation keeps 家 as "home": "gazelle enterprise 112 home, eaglet enterprise 906 home".)
 _LIST_JOINER_EN = cached_compile(r"(?:\s+(?:homes?|famil(?:y|ies)))?(?:,|,?\s+and|,\s+as\s+well\s+as)\s+", re.I)
 # "the whole city of Jingmen" / "the whole Yulin city" (全玉林市): the place follows.
-# "… in Zhuhai High-tech Zone", "… have settled in the Jiuquan ETDZ", "… are based in the zone"
+# "… in Zhuhai High-tech Zone", "… have settled in the Jiuquan ETDZ", "… are based in the zone",
+# "… operate in Guiyang"
 _IN_PLACE_EN = cached_compile(r"\s+(?:(?:have|has|had)\s+(?:settled|gathered|clustered|located|put\s+down\s+roots)\s+|"
-                              r"(?:are|were|is)\s+(?:based|located|clustered|gathered)\s+)?(?:in|at)\s+(?P<place>)(?:the\s+)?")
+                              r"(?:are|were|is)\s+(?:based|located|clustered|gathered|registered|operating)\s+|operated?\s+)?"
+                              r"(?:in|at)\s+(?P<place>)(?:the\s+)?")
 _LEVEL_TAIL_EN = cached_compile(r"\s+(?:at|above|at\s+or\s+above|at\s+and\s+above)\s+(?:the\s+)?(?:autonomous[\s-]+region(?:al)?|[\w-]+)"
                             r"(?:[\s-]+level)?(?:\s+(?:or|and)\s+(?:above|higher))?$", re.I)
 

@@ -54,7 +54,28 @@ _LOCATING_APPOSITION_EN = cached_compile(
 _PART_NOUN_EN = cached_compile(r"\b(?:district|county|town|township)$", re.I)
 _UNABBREVIATED_EN = {"etdz": "economic and technological development zone"}
 _ABBREVIATED_EN = cached_compile(r"\bETDZ$", re.I)
+# "The park, the heart of Zhangjiang Science City, is now home to …": after an appositive's
+# closing comma the sentence's own verb goes on.
+_VERB_AFTER_APPOSITIVE_EN = cached_compile(
+    r",\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:is|was|are|were|has|had|have|hosts|hosted|houses|housed|"
+    r"boasts|boasted|gathers|gathered|counts|counted|remains|ranks|ranked|rose|climbed|reported|posted)\b", re.I)
 FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
+
+
+def in_appositive_en(doc, place: Place, before: list[Place]) -> bool:
+    """English: a place inside an appositive to the place or reference that opens the sentence
+    ("The park, the heart of Zhangjiang Science City in the Pudong New Area, is now home to …")
+    describes the subject; it is neither the subject nor what a later "the park" means."""
+    if doc.language != "en" or not before:
+        return False
+    text = doc.text
+    start, end = doc.sentence_span(doc.sentence_of(place.start))
+    opened = text.rfind(",", start, place.start)
+    closed = text.find(",", place.end, end)
+    if opened < 0 or closed < 0 or not _VERB_AFTER_APPOSITIVE_EN.match(text, closed):
+        return False
+    head = before[-1]
+    return head.end == opened and head.start >= start and text[start:head.start].strip().lower() in ("", "the")
 
 
 def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
@@ -88,6 +109,7 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
                 and not (p.kind == "zone" and text[p.start] in "全各")
                 and not _SHARE_WHOLE_ZH.search(text, max(0, p.start - 3), p.start)
                 and not zones_other_name(text, before, i)
+                and not in_appositive_en(places.doc, p, before[:i])
                 # "The Changzhi High-tech Zone has become the core of Shanxi's optoelectronics
                 # industry. It hosts …": "it" is not a possessive that only qualifies a noun.
                 and not (wanted is None and places.doc.language == "en" and text[p.end:p.end + 2] in ("'s", "’s"))]

@@ -668,3 +668,22 @@ def test_wipos_science_and_technology_clusters_are_no_industrial_cluster(text):
 def test_the_zones_taking_part_are_no_zones_name():
     record = extract_text("在2023年度全省高新区综合评价中，中山火炬开发区在全省37家参评高新区中位列第4位，与上年持平。")
     assert [(r.subject, r.rank, r.total, r.change) for r in record.rankings] == [("中山火炬开发区", 4, 37, 0)]
+
+
+def test_a_visits_verbs_open_no_zones_name():
+    record = extract_text("3月28日，哈尔滨市委书记一行到哈尔滨新区调研，听取新区工作汇报。据介绍，新区现有高新技术企业870家。")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("哈尔滨新区", 870)]
+
+
+def test_a_place_in_an_appositive_is_neither_the_subject_nor_what_the_park_means():
+    record = extract_text("Zhangjiang Hi-tech Park reported steady growth. The park, the heart of Zhangjiang "
+                          "Science City in the Pudong New Area, is now home to more than 2,100 high-tech "
+                          "enterprises. A total of 47 listed companies are based in the park.")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [
+        ("Zhangjiang Hi-tech Park", 2100), ("Zhangjiang Hi-tech Park", 47)]
+
+
+def test_firms_operating_in_a_place_are_its():
+    record = extract_text("Gui'an New Area now hosts 13 major data centers. More than 1,000 big data companies "
+                          "operate in Guiyang.")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("Guiyang", 1000)]
