@@ -63,7 +63,7 @@ def after_leading_place(ctx: Context, cat_start: int, cat_end: int) -> int:
     counted."""
     cat_start = _after_whole(ctx, cat_start, cat_end)
     for place in ctx.places.in_sentence(ctx.doc.sentence_of(cat_start)):
-        if place.start == cat_start and place.kind != "reference" and place.end < cat_end - 1:
+        if place.start == cat_start and (place.kind != "reference" or ctx.language == "zh") and place.end < cat_end - 1:
             if ctx.language == "en" and ORIGIN_AFTER_EN.match(ctx.doc.text, place.end):
                 return cat_start  # ("Macao-funded enterprises": what is counted)
             end = place.end

@@ -85,6 +85,7 @@ class Places:
         self._surnames = words.get("surname_chars", frozenset())
         self._references = words.get("place_references", frozenset())
         self._kind_references = words.get("zone_kind_references", frozenset())
+        self._kind_openers = tuple(words.get("zone_kind_openers", ()))
         self._weak_suffixes = words.get("weak_zone_suffixes", frozenset())
         self._towns: Optional[set[str]] = None
         self._zone = ruleset.compile("{zone_suffixes}") if "zone_suffixes" in ruleset.macros else None
@@ -207,6 +208,8 @@ class Places:
                     continue
                 prefix = text[name_start:match.start()]
                 division = self._division_in(prefix)
+                if division is None and prefix.startswith(self._kind_openers) and not collective:
+                    continue  # 全国首个国家级医药高新区: a kind of zone, not one named
                 listed = text[name_start - 1:name_start] == "、" and places and places[-1].end == name_start - 1
                 if division is None and match.group() in self._weak_suffixes \
                         and text[name_start:match.end()] not in self._parks_in_zones and not listed \
