@@ -27,12 +27,17 @@ _QUOTED = cached_compile(r"[“\"‘「『][^”\"’」』]{1,12}[”\"’」�
 _COUNTED_CLUSTERS = cached_compile(r"(?:(?:\d+|[一二两三四五六七八九十几多])(?:个|大|地|家)|类|[两三四五六七八九十])(?:产业)?集群$")
 _TYPES = ("创新型", "特色", "战略性新兴", "先进制造业")
 _LEADING_ZONE = cached_compile(r"(?:国家级)?(?:高新区|经开区|开发区|高新技术产业开发区|经济技术开发区|经济开发区)")
-# 第二个百亿级产业集群 / 首个国家级…集群: which one in a count, not a name.
-_ORDINAL_LEAD = cached_compile(r"第[一二三四五六七八九十百\d]+个|首个")
+# 第二个百亿级产业集群 / 首个国家级…集群: which one in a count, not a name; 全省二十个战略性产业
+# 集群之一 / 25个特色产业集群: how many, not which.
+_ORDINAL_LEAD = cached_compile(r"第[一二三四五六七八九十百\d]+个|首个|(?:\d+|[一二两三四五六七八九十百几多]+)(?:个|大|类)")
 # 做大做强绿色食品产业集群 / 做优做精…集群: jieba cuts these verbs a character at a time;
 # 我县羊绒产业集群: the speaker's own place is no part of the name (the cluster is named
 # with the place elsewhere, or not at all).
 GROWN = cached_compile(r"(?:做[大强优精实专])+|[我本][市县区省州旗镇](?=[\u4e00-\u9fff]{2})")
+# 推动锂电产业集群发展 / 加快推进生物医药产业集群建设: an industry's clusters in general, the
+# aim of a policy, where no place names one.
+PROMOTED_BEFORE = cached_compile(r"(?:推动|促进|加快|推进|支持|助力|引导|带动|加速)$")
+DEVELOPED_AFTER = cached_compile(r"(?:高质量|集聚|协同|融合|转型|集约化)?(?:发展|建设|升级)")
 # 全国最大的低压电器产业集群 / 国内重要的…集群: a cluster described, not named.
 DESCRIBED = cached_compile(r"(?:最大|最强|最全|最完整|最集中|最具\w{0,4}|重要|知名|著名|领先|主要)的$")
 
