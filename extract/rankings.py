@@ -32,6 +32,8 @@ _OVER_YEARS = {"zh": cached_compile(r"(?<!连续)(?:[一二三四五六七八九
                "en": cached_compile(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+|\d+)\s+years\b[^.;!?]*$", re.I)}
 # Rules reading one line of a table or list of positions (赣州经开区：第45位，较上年上升12位).
 _ROW_RULE = cached_compile(r"table\.rank|\w+\.rank\.(?:table-line|colon-line|numbered-row|numbered-line(?:-bracketed)?|table-row)")
+# Between the places of an English list and after its last: "X, Y and Z respectively ranked …".
+_LIST_GAP_EN = cached_compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _FIRST_N_EN = cached_compile(r"\b(?:the\s+)?(?:first|former)\b", re.I)
 _LAST_N_EN = cached_compile(r"\b(?:the\s+)?(?:last|latter)\b", re.I)
 
@@ -50,6 +52,21 @@ class Entry:
     def accepts(self, values: dict) -> bool:
         # A value restated (从第19位升至第13位，前移6位) is the same fact, not a new item.
         return all(self.values.get(k) in (None, v) for k, v in values.items())
+
+
+def _listed_just_before_en(ctx: Context, pos: int) -> list[Place]:
+    """The places of the list that ends right before `pos` ("Shenzhen, Nanjing and Hangzhou
+    took the top three spots"), in order; none when a place is not right before it."""
+    text = ctx.doc.text
+    listed: list[Place] = []
+    end = pos
+    for place in reversed([p for p in ctx.places.before(pos, 0) if p.kind != "reference"]):
+        gap = text[place.end:end]
+        if not (gap.strip() == "" if end == pos else _LIST_GAP_EN.fullmatch(gap)):
+            break
+        listed.insert(0, place)
+        end = place.start
+    return listed
 
 
 def _number(ctx: Context, text: str, ordinal: bool = False) -> Optional[int]:
@@ -325,9 +342,12 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[Entry]
         # A、B、C分别位列前三名: first, second and third, in the order named; only when the
         # clause names as many places as the top (两地分别位列前十 is no order).
         top = _number(ctx, fragment.text(ctx.doc, group) or "")
-        clause = ctx.list_clause_start(fragment.start)
-        sentence_places = [p for p in ctx.places.before(fragment.start, 0)
-                           if p.kind != "reference" and p.start >= clause]
+        if ctx.language == "en":
+            sentence_places = _listed_just_before_en(ctx, fragment.start)
+        else:
+            clause = ctx.list_clause_start(fragment.start)
+            sentence_places = [p for p in ctx.places.before(fragment.start, 0)
+                               if p.kind != "reference" and p.start >= clause]
         if top is None or len(sentence_places) != top:
             return last_list
         numbers = list(range(1, top + 1))

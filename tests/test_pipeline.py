@@ -687,3 +687,44 @@ def test_firms_operating_in_a_place_are_its():
     record = extract_text("Gui'an New Area now hosts 13 major data centers. More than 1,000 big data companies "
                           "operate in Guiyang.")
     assert [(c.subject, c.count) for c in record.enterprise_counts] == [("Guiyang", 1000)]
+
+
+def test_a_level_or_ordinal_before_a_zones_kind_names_no_zone():
+    record = extract_text("泰州医药高新区（中国医药城）是全国首个国家级医药高新区。经过十余年发展，园区已集聚医药企业1300多家。")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("泰州医药高新区", 1300)]
+
+
+@pytest.mark.parametrize("text", [
+    "协会建议，各地要加强错位发展，推动半导体产业集群发展由规模扩张向质量提升转变。",
+    "下一步，将加快推进生物医药产业集群建设。",
+    "广东省半导体及集成电路产业集群是全省二十个战略性产业集群之一。",
+], ids=["promoted-development", "promoted-construction", "counted"])
+def test_an_industrys_clusters_in_general_or_counted_are_no_named_cluster(text):
+    names = [c.name for c in extract_text(text).clusters]
+    assert not any(name in ("半导体产业集群", "生物医药产业集群") or "二十个" in name for name in names)
+
+
+def test_a_placed_cluster_whose_development_is_promoted_is_still_named():
+    assert [c.name for c in extract_text("推动常州锂电产业集群发展。").clusters] == ["常州锂电产业集群"]
+
+
+def test_machine_translations_present_cluster_gathers_its_members():
+    record = extract_text("Baotou rare earth new material industry cluster take Baotou rare earth high and new technology "
+                          "industry development zone as the core area. At present cluster gather rare earth enterprise "
+                          "180 home.")
+    assert [(c.name, c.core_zone) for c in record.clusters] == [
+        ("Baotou rare earth new material industry cluster", "Baotou rare earth high and new technology industry development zone")]
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [
+        ("Baotou rare earth new material industry cluster", 180)]
+
+
+def test_xinqu_is_the_new_area_named_before_and_opens_no_category():
+    record = extract_text("滨海新区信创产业集群入选国家先进制造业集群。天津港保税区航空航天产业集群入选第三批天津市战略性"
+                          "新兴产业集群。\n\n截至2023年底，新区国家高新技术企业达到4715家；国家科技型中小企业5814家。")
+    assert [(c.subject, c.category, c.count) for c in record.enterprise_counts] == [
+        ("滨海新区", "国家高新技术企业", 4715), ("滨海新区", "国家科技型中小企业", 5814)]
+
+
+def test_a_rising_star_is_no_city_of_xinjiang():
+    record = extract_text("重庆市着力打造18个“新星”产业集群。会议通报，全市规上工业企业达到7900余家。")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("重庆市", 7900)]
