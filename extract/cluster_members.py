@@ -22,6 +22,10 @@ _SENTENCES_BACK = 3
 # What may stand between "and has" and its number: "and has more than 400 …".
 _QUALIFIER_GAP_EN = cached_compile(r"\s+(?:(?:more\s+than|over|about|around|nearly|almost|roughly|some|close\s+to|"
                                    r"approximately|at\s+least)\s+)?", re.I)
+# …集群以X为核心区，入选全省首批重点培育产业集群，集聚企业130余家: a place inside the list the
+# cluster joined says whose list it is; the clauses still speak of the cluster.
+_JOINED_LIST = cached_compile(r"(?:成功|正式|已)?(?:入选|列入|纳入|获批|入围|认定为|获评)|(?:be\s+|was\s+|been\s+)?"
+                              r"(?:selected|listed|included|named|enter(?:ed)?\s+select)\b", re.I)
 _IT_EN = cached_compile(r"(?-i:It)\s+")
 _THE_CLUSTER_EN = cached_compile(r"(?:the|this|that)\s+cluster\b(?!\s+(?:list|program|programme|plan)\b)", re.I)
 # （二） / 1. / 一、 / • / - opening a list item (●, ■, ✅ … read as • in the normalized text).
@@ -67,7 +71,8 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
     topic = next((span for span in reversed(ctx.cluster_mentions) if begin <= span[0] and span[1] <= clause), None)
     if topic is None:
         return None
-    between = [p for p in places if topic[1] <= p.start < clause]
+    between = [p for p in places if topic[1] <= p.start < clause
+               and not _JOINED_LIST.match(text, ctx.clause_start(p.start) + (text[ctx.clause_start(p.start)] == " "))]
     if any((p.start, p.end) not in ctx.cluster_zones or ctx.clause_start(p.start) == p.start for p in between):
         return None  # (作为…集群的核心区，鹰潭高新区现有…，拥有…: the zone is what the clauses speak of)
     return _name(ctx, topic), verb.end()

@@ -728,3 +728,20 @@ def test_xinqu_is_the_new_area_named_before_and_opens_no_category():
 def test_a_rising_star_is_no_city_of_xinjiang():
     record = extract_text("重庆市着力打造18个“新星”产业集群。会议通报，全市规上工业企业达到7900余家。")
     assert [(c.subject, c.count) for c in record.enterprise_counts] == [("重庆市", 7900)]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("天水电工电器产业集群以天水经开区为核心区，入选全省首批重点培育产业集群，集聚企业130余家，其中国家级专精特新“小巨人”"
+     "企业5家。", "天水电工电器产业集群"),
+    ("Tianshui electrical and electronic industry cluster take Tianshui economic and technological development zone "
+     "as core area, be selected the province first batch key cultivation industry cluster, gather enterprise 130 "
+     "more home, among them national level specialized special new small giant enterprise 5 home.",
+     "Tianshui electrical and electronic industry cluster"),
+    ("Xuzhou construction machinery industry cluster with Xuzhou economic and technological development zone as "
+     "core area, in 2021 selected the national advanced manufacturing cluster. Cluster gathered construction "
+     "machinery complete machine and parts enterprise more than 600 home, of which above designated size "
+     "enterprise 412 home.", "Xuzhou construction machinery industry cluster"),
+], ids=["zh-list-joined", "en-mt-gather", "en-mt-cluster-gathered"])
+def test_a_clusters_members_past_its_core_zone_and_the_list_it_joined_are_the_clusters(text, subject):
+    record = extract_text(text)
+    assert [c.subject for c in record.enterprise_counts] == [subject, subject]
