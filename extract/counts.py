@@ -266,8 +266,9 @@ def _shares_whole_before(ctx: Context, fragment: Fragment, start: int, carried: 
     if sentences[whole] == fragment.sentence:
         # (…集聚企业130余家，其中国家级专精特新“小巨人”企业5家: a clause of the whole's sentence.)
         opening = _SHARES_OPEN.match(ctx.doc.text, ctx.clause_start(start))
-        return opening is not None and opening.end() <= start and not any(
-            carried[1] <= p.start < fragment.end for p in ctx.places.in_sentence(fragment.sentence))
+        if opening is not None and opening.end() <= start and not any(
+                carried[1] <= p.start < fragment.end for p in ctx.places.in_sentence(fragment.sentence)):
+            return True
     sentence_start = ctx.doc.sentence_span(fragment.sentence)[0]
     opening = _SHARES_OPEN.match(ctx.doc.text, sentence_start)
     if opening is None or opening.end() > start:
