@@ -34,6 +34,8 @@ _OVER_YEARS = {"zh": cached_compile(r"(?<!连续)(?:[一二三四五六七八九
 _ROW_RULE = cached_compile(r"table\.rank|\w+\.rank\.(?:table-line|colon-line|numbered-row|numbered-line(?:-bracketed)?|table-row)")
 # Between the places of an English list and after its last: "X, Y and Z respectively ranked …".
 _LIST_GAP_EN = cached_compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
+# "the top spot", "topped the list", "the No. 1 spot", "number one": first place, no ordinal.
+_FIRST_EN = cached_compile(r"top|No\.?\s?1$|number\s+one", re.I)
 _FIRST_N_EN = cached_compile(r"\b(?:the\s+)?(?:first|former)\b", re.I)
 _LAST_N_EN = cached_compile(r"\b(?:the\s+)?(?:last|latter)\b", re.I)
 
@@ -96,7 +98,7 @@ def _values(ctx: Context, fragment: Fragment) -> dict:
     values: dict = {}
     if get("rank"):
         # "topped the list" names no number: it is first place.
-        top = ((ctx.language == "en" and get("rank").lower().startswith("top"))
+        top = ((ctx.language == "en" and _FIRST_EN.match(get("rank")) is not None)
                or (ctx.language == "zh" and get("rank") in ("首位", "榜首")))  # 位居全国首位
         values["rank"] = 1 if top else _number(ctx, get("rank"), ordinal=True)
     if get("up"):

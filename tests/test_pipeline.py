@@ -745,3 +745,9 @@ def test_a_rising_star_is_no_city_of_xinjiang():
 def test_a_clusters_members_past_its_core_zone_and_the_list_it_joined_are_the_clusters(text, subject):
     record = extract_text(text)
     assert [c.subject for c in record.enterprise_counts] == [subject, subject]
+
+
+def test_a_new_and_hi_tech_zone_written_with_an_ampersand_is_a_zone_and_its_acronym_too():
+    record = extract_text("Suzhou National New & Hi-tech Industrial Development Zone (SND) posted steady growth in "
+                          "2023.\n\nBy the end of 2023, SND had 1,568 high-tech enterprises.")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("SND", 1568)]
