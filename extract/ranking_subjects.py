@@ -15,6 +15,8 @@ from extract.references import FAR_BACK, bracketed_alias, reference_kinds, zone_
 from extract.ordering import longest_first
 
 # "among Chinese cities that host most companies": what is ranked are places.
+# Between the places of an English list and after its last: "X, Y and Z respectively ranked …".
+_LIST_GAP_EN = cached_compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|areas|places)\b"
 _RELATIVE_EN = cached_compile(r"\s*(?:which|who|whose|that|where)\b", re.I)
 # "Trina Solar, based in Wujin, ranked 12th": the place only says where the company is.
@@ -253,3 +255,18 @@ def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str])
     # "…, which has ranked first": the relative clause is about the noun right before it.
     which = re.search(r",\s+(?:which|who)\b", gap)
     return bool(which and places and gap_start > sentence_start and re.search(r"\w", gap[:which.start()]))
+
+
+def listed_just_before_en(ctx: Context, pos: int) -> list[Place]:
+    """The places of the list that ends right before `pos` ("Shenzhen, Nanjing and Hangzhou
+    took the top three spots"), in order; none when a place is not right before it."""
+    text = ctx.doc.text
+    listed: list[Place] = []
+    end = pos
+    for place in reversed([p for p in ctx.places.before(pos, 0) if p.kind != "reference"]):
+        gap = text[place.end:end]
+        if not (gap.strip() == "" if end == pos else _LIST_GAP_EN.fullmatch(gap)):
+            break
+        listed.insert(0, place)
+        end = place.start
+    return listed

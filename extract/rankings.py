@@ -14,7 +14,7 @@ from extract.ranking_tables import table_fragments
 from extract import ranking_scope_en
 from extract.ranking_history import past_year_clauses
 from extract.ranking_merge import merge_restated, name_general_rows
-from extract.ranking_subjects import locates, ranks_non_place, same_place, subject_before
+from extract.ranking_subjects import listed_just_before_en, locates, ranks_non_place, same_place, subject_before
 from extract.mentions import Place
 from schemas.record import Ranking
 
@@ -32,8 +32,6 @@ _OVER_YEARS = {"zh": cached_compile(r"(?<!连续)(?:[一二三四五六七八九
                "en": cached_compile(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+|\d+)\s+years\b[^.;!?]*$", re.I)}
 # Rules reading one line of a table or list of positions (赣州经开区：第45位，较上年上升12位).
 _ROW_RULE = cached_compile(r"table\.rank|\w+\.rank\.(?:table-line|colon-line|numbered-row|numbered-line(?:-bracketed)?|table-row)")
-# Between the places of an English list and after its last: "X, Y and Z respectively ranked …".
-_LIST_GAP_EN = cached_compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 # "the top spot", "topped the list", "the No. 1 spot", "number one": first place, no ordinal.
 _FIRST_EN = cached_compile(r"top|No\.?\s?1$|number\s+one", re.I)
 _FIRST_N_EN = cached_compile(r"\b(?:the\s+)?(?:first|former)\b", re.I)
@@ -54,21 +52,6 @@ class Entry:
     def accepts(self, values: dict) -> bool:
         # A value restated (从第19位升至第13位，前移6位) is the same fact, not a new item.
         return all(self.values.get(k) in (None, v) for k, v in values.items())
-
-
-def _listed_just_before_en(ctx: Context, pos: int) -> list[Place]:
-    """The places of the list that ends right before `pos` ("Shenzhen, Nanjing and Hangzhou
-    took the top three spots"), in order; none when a place is not right before it."""
-    text = ctx.doc.text
-    listed: list[Place] = []
-    end = pos
-    for place in reversed([p for p in ctx.places.before(pos, 0) if p.kind != "reference"]):
-        gap = text[place.end:end]
-        if not (gap.strip() == "" if end == pos else _LIST_GAP_EN.fullmatch(gap)):
-            break
-        listed.insert(0, place)
-        end = place.start
-    return listed
 
 
 def _number(ctx: Context, text: str, ordinal: bool = False) -> Optional[int]:
@@ -345,7 +328,7 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[Entry]
         # clause names as many places as the top (两地分别位列前十 is no order).
         top = _number(ctx, fragment.text(ctx.doc, group) or "")
         if ctx.language == "en":
-            sentence_places = _listed_just_before_en(ctx, fragment.start)
+            sentence_places = listed_just_before_en(ctx, fragment.start)
         else:
             clause = ctx.list_clause_start(fragment.start)
             sentence_places = [p for p in ctx.places.before(fragment.start, 0)
