@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Optional
 from extract.compiled_regex import cached_compile
 
 if TYPE_CHECKING:
+    from extract.document import Document
     from extract.mentions import Place, Places
 
 # What an English reference may stand for: "the city" is no province, "the zone" no division.
@@ -64,7 +65,7 @@ _VERB_AFTER_APPOSITIVE_EN = cached_compile(
 FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
 
 
-def in_appositive_en(doc, place: Place, before: list[Place]) -> bool:
+def in_appositive_en(doc: Document, place: Place, before: list[Place]) -> bool:
     """English: a place inside an appositive to the place or reference that opens the sentence
     ("The park, the heart of Zhangjiang Science City in the Pudong New Area, is now home to …")
     describes the subject; it is neither the subject nor what a later "the park" means."""
