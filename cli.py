@@ -216,7 +216,6 @@ def evaluate(
                                        help="Worker processes (default: all cores for many articles)."),
 ) -> None:
     """Score extraction against gold records: per-field P, R, F1 and micro-F1."""
-    from extract.batch import default_jobs
     from extract.evaluate import evaluate_folder, print_report
     from extract.errors import ExtractError
 
@@ -225,9 +224,7 @@ def evaluate(
         _fail(f"{gold_dir}: not a folder")
     _load_rules_or_fail(lang.value, rules)
     try:
-        articles = sum(1 for _ in gold_dir.glob("*.gold.json"))
-        report = evaluate_folder(gold_dir, language=lang.value, rules=tuple(str(r) for r in rules),
-                                 jobs=jobs or default_jobs(articles))
+        report = evaluate_folder(gold_dir, language=lang.value, rules=tuple(str(r) for r in rules), jobs=jobs)
     except ExtractError as exc:
         _fail(str(exc), 1)
     if as_json:

@@ -72,7 +72,7 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
     if topic is None:
         return None
     between = [p for p in places if topic[1] <= p.start < clause
-               and not _JOINED_LIST.match(text, ctx.clause_start(p.start) + (text[ctx.clause_start(p.start)] == " "))]
+               and not _JOINED_LIST.match(text, _opening(text, ctx.clause_start(p.start)))]
     if any((p.start, p.end) not in ctx.cluster_zones or ctx.clause_start(p.start) == p.start for p in between):
         return None  # (作为…集群的核心区，鹰潭高新区现有…，拥有…: the zone is what the clauses speak of)
     return _name(ctx, topic), verb.end()

@@ -132,11 +132,11 @@ class _ClusterBuilder:
                     continue
                 if clusters_zh.DESCRIBED.search(self.doc.text, max(0, begin - 8), begin):
                     continue
+                places = self.ctx.places.in_sentence(fragment.sentence)
                 if (clusters_zh.PROMOTED_BEFORE.search(self.doc.text, max(0, begin - 2), begin)
                         and clusters_zh.DEVELOPED_AFTER.match(self.doc.text, end)
-                        and not any(begin <= p.start < end for p in self.ctx.places.in_sentence(fragment.sentence))):
+                        and not any(begin <= p.start < end for p in places)):
                     continue
-                places = self.ctx.places.in_sentence(fragment.sentence)
                 shared = clusters_zh.sharers(self.doc, places, begin)
                 if shared:  # one cluster per place: 郑州、许昌两市的…集群
                     found.extend(_Mention(begin, end, name, city_text=self.doc.value(p.start, p.end))

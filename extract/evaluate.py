@@ -228,10 +228,11 @@ def _article_for(gold_path: Path) -> Optional[Path]:
 
 
 def evaluate_folder(folder: Path, language: str = "auto", rules: tuple[str, ...] = (),
-                    jobs: int = 1) -> Report:
+                    jobs: Optional[int] = 1) -> Report:
     """Score every NAME.txt against NAME.gold.json; with jobs > 1 the articles are extracted by
-    the same process pool as a batch run, and scored in name order as they come back."""
-    from extract.batch import process
+    the same process pool as a batch run, and scored in name order as they come back (jobs None:
+    the batch default for that many articles)."""
+    from extract.batch import default_jobs, process
 
     report = Report()
     golds = sorted(folder.glob("*.gold.json"))
@@ -249,7 +250,8 @@ def evaluate_folder(folder: Path, language: str = "auto", rules: tuple[str, ...]
             raise ExtractError(f"{gold_path}: not valid JSON: {exc}") from None
         pairs.append((article, gold))
     options = {"language": language, "rules": rules, "encoding": None, "emit_text": True}
-    outcomes = process([str(article) for article, _ in pairs], options, jobs=jobs)
+    outcomes = process([str(article) for article, _ in pairs], options,
+                       jobs=jobs if jobs is not None else default_jobs(len(pairs)))
     for (article, gold), outcome in zip(pairs, outcomes):
         if not outcome.ok:
             raise ExtractError(f"{article}: {outcome.error}")

@@ -43,7 +43,6 @@ _REFERENCE_KINDS_ZH = [("高新区", {"zone"}), ("开发区", {"zone"}), ("经�
                        ("州", {"city"}), ("盟", {"city"}), ("旗", {"county"}),
                        # 全镇 / 该镇: a town the article names (官湖镇), never the county around it.
                        ("镇", {"town"})]
-_REFERENCE_OPENER_ZH = cached_compile(r"^(?:该|全|本|我)")
 _NEW_AREA_ZH = cached_compile(r"(?<!高)新区$")
 _COMPARED_EN = cached_compile(r"\b(?:behind|ahead\s+of|than|second\s+to|next\s+to|trailing|after)\s+(?:the\s+)?$", re.I)
 # The words between a place and a division that only locates it ("… Zone in central China's
@@ -130,8 +129,7 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
     if places.doc.language == "zh" and wanted == {"zone"}:
         # 滨海新区…天津港保税区…。新区国家高新技术企业达到4715家: 新区 is the new area named
         # before, not a nearer zone of another kind (a 高新区 has short and full names of its own).
-        head = _REFERENCE_OPENER_ZH.sub("", places.doc.text[place.start:place.end])
-        if head == "新区":
+        if _NEW_AREA_ZH.search(places.doc.text, place.start, place.end):
             alike = [p for p in named(FAR_BACK) if _NEW_AREA_ZH.search(places.doc.text, p.start, p.end)]
             if alike and alike[-1].start < place.start:
                 return alike[-1]
