@@ -16,7 +16,7 @@ from typing import Optional
 from extract.compiled_regex import cached_compile, compile_parts, from_parts
 from extract.errors import RuleError
 from extract.prefilter import required_literals
-from extract.ordering import longest_first
+from extract.alternation import plain_alternation, trie_alternation
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 _MACRO = cached_compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -105,10 +105,6 @@ class RuleSet:
         return self._built[key]
 
 
-def _words_macro(words: list[str]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=longest_first)) + ")"
-
-
 def _expand(pattern: str, macros: dict[str, str], where: str, errors: list[str],
             seen: tuple[str, ...] = ()) -> str:
     def replace(match: re.Match) -> str:
@@ -179,7 +175,10 @@ def load_rules(language: str, extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     if not extra_dirs:
         from extract.cache import cached, key_of
 
-        files = _rule_files(RULES_DIR / language)
+        # The code that turns rule files into patterns is part of the key: a new version of it
+        # must not be served the old version's patterns.
+        code = [Path(__file__)] + [Path(__file__).with_name(n) for n in ("alternation.py", "prefilter.py")]
+        files = _rule_files(RULES_DIR / language) + code
         data = cached(key_of(f"rules-{language}", files), lambda: _read_rules(language, ()).to_data())
         return RuleSet.from_data(data)
     return _read_rules(language, extra_dirs)
@@ -230,14 +229,19 @@ def _read_rules(language: str, extra_dirs: tuple[str, ...]) -> RuleSet:
         for name, values in lexicon.words.items():
             words.setdefault(name, set()).update(values)
         macros.update(lexicon.macros)
+    # Patterns run with word lists as tries (fast); anchors are read off the same patterns
+    # with plain lists, where the whole words stand as literals (a trie leaves only prefixes).
+    plain_macros = dict(macros)
     for name, values in words.items():
-        macros[name] = _words_macro(sorted(values))
+        macros[name] = trie_alternation(values)
+        plain_macros[name] = plain_alternation(values)
 
     ruleset = RuleSet(language, {k: frozenset(v) for k, v in words.items()}, macros)
     flags = re.IGNORECASE if language == "en" else 0
     seen_ids: dict[str, str] = {}
     for shown, rule_file in rule_files:
         file_macros = {**macros, **rule_file.macros}
+        plain_file_macros = {**plain_macros, **rule_file.macros}
         for index, rule in enumerate(rule_file.rules):
             where = f"{shown} -> rules -> {index} -> pattern"
             if rule.id in seen_ids:
@@ -254,10 +258,11 @@ def _read_rules(language: str, extra_dirs: tuple[str, ...]) -> RuleSet:
             compiled = CompiledRule(
                 id=rule.id, kind=rule_file.kind, pattern=regex.pattern, flags=flags, path=str(shown),
                 index=index, examples=tuple(RuleExample(e.text, e.expect) for e in rule.examples),
-                negatives=tuple(rule.negatives), anchors=required_literals(regex.pattern, flags), parts=parts)
+                negatives=tuple(rule.negatives), anchors=required_literals(_expand(rule.pattern, plain_file_macros, where, []), flags),
+                parts=parts)
             compiled.__dict__["regex"] = regex  # already compiled while checking it
             ruleset.rules.setdefault(rule_file.kind, []).append(compiled)
-        trigger = _words_macro(rule_file.triggers)
+        trigger = trie_alternation(rule_file.triggers)
         previous = ruleset.triggers.get(rule_file.kind)
         combined = trigger if previous is None else f"{previous.pattern}|{trigger}"
         ruleset.triggers[rule_file.kind] = re.compile(combined, flags)
