@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Optional
 from extract.compiled_regex import cached_compile
 from extract.document import Document
 from extract.mentions import Place, occurrences
-from extract.places import Division
+from extract.places import Division, gazetteer
 
 if TYPE_CHECKING:
     from extract.mentions import Places
@@ -102,6 +102,81 @@ def implied_acronyms(places: Places, given: list[Alias]) -> list[Alias]:
             found.append(Alias(acronym, zone, zone.division, acronym, doc.value(zone.start, zone.end),
                                implied=True))
     return found
+
+
+def implied_stems(places: Places, given: list[Alias]) -> list[Alias]:
+    """Short names a Chinese article uses for a zone it names in full: the zone's own name
+    without its city and suffix (东莞松山湖高新技术产业开发区 … 松山湖拥有高新技术企业500余家;
+    中关村示范区 … 中关村拥有…). A stem that is itself a division's name (滨海 of 天津滨海高新区)
+    or that zones in two places share names none of them."""
+    doc, ruleset = places.doc, places.ruleset
+    if doc.language != "zh" or "zone_suffixes" not in ruleset.macros:
+        return []
+    text, any_suffix = doc.text, ruleset.compile("{zone_suffixes}")
+    names: list[tuple[str, Optional[Place]]] = [(a.name, a.zone) for a in given]
+    for index, (start, end) in enumerate(doc.sentences):
+        if any_suffix.search(text, start, end):
+            names += [(text[p.start:p.end], p) for p in places.named_in_sentence(index) if p.kind == "zone"]
+    known = {a.name for a in given}
+    stems: dict[str, tuple[Optional[Place], Optional[Division]]] = {}
+    shared: set[str] = set()
+    for name, zone in names:
+        found = _stem_zh(places, name)
+        if found is None or found[0] in known:
+            continue
+        stem, division = found
+        if stem not in stems:
+            stems[stem] = (zone, division)
+        elif division is not None and stems[stem][1] not in (None, division):
+            shared.add(stem)  # (the 高新区 of two cities with one name)
+        elif division is not None:
+            stems[stem] = (stems[stem][0] or zone, division)
+    return [Alias(stem, zone, division, stem, doc.value(zone.start, zone.end) if zone else None, implied=True)
+            for stem, (zone, division) in stems.items() if stem not in shared and not _names_industry(text, stem)]
+
+
+def _names_industry(text: str, stem: str) -> bool:
+    """包头稀土高新区, 通化医药高新区: a zone named after its industry, as 稀土企业 elsewhere shows."""
+    at = text.find(stem)
+    while at >= 0:
+        if _INDUSTRY_AFTER_ZH.match(text, at + len(stem)):
+            return True
+        at = text.find(stem, at + 1)
+    return False
+
+
+def _stem_zh(places: Places, name: str) -> Optional[tuple[str, Optional[Division]]]:
+    """松山湖 of 东莞松山湖高新区 with 东莞, the place its name opens with, or None (see
+    implied_stems).
+
+    Only a zone's strong suffix leaves a name (天府软件园: 天府 names no zone)."""
+    ruleset, g = places.ruleset, gazetteer()
+    suffix = ruleset.compile("(?:{zone_suffixes})$").search(name)
+    if suffix is None or suffix.group() in ruleset.words.get("weak_zone_suffixes", ()):
+        return None
+    at, place = 0, None
+    while (hit := g.prefix_zh(name, at, suffix.start())) is not None:
+        length, division = hit
+        marked = name[at + length:at + length + 1] in ("省", "市", "县", "区")
+        if division.level in ("county", "district") and not marked and not name[at:at + length].endswith(("县", "区")):
+            break  # (东湖 of 东湖新技术开发区, 松山 of 松山湖: a district's name elsewhere, not this zone's place)
+        at += length + marked
+        place = division
+    stem = name[at:suffix.start()]
+    if not (2 <= len(stem) <= 4 and _HAN_ONLY.fullmatch(stem)) or _PHRASE_CHARS.search(stem):
+        return None
+    if places.generic_name(stem) or places.generic_name(name[at:]) \
+            or stem.startswith(tuple(ruleset.words.get("zone_kind_openers", ()))):
+        return None  # (国家级, 全省: a zone's kind, no name)
+    if g.lookup_zh(stem) is not None or (stem[-1] in "省市县区" and g.lookup_zh(stem[:-1]) is not None):
+        return None
+    return stem, place
+
+
+_INDUSTRY_AFTER_ZH = cached_compile(r"(?:产业|企业|行业|领域|工业|产品|装备|零部件|整车)")
+_HAN_ONLY = cached_compile(r"[\u4e00-\u9fff]+")
+# (新区内, 各开发区: a stem with such a character is a phrase, not a name; 中 opens names: 中关村.)
+_PHRASE_CHARS = cached_compile(r"[的在等各全与和及共该本我其这那之内外个家]|.中")
 
 
 def _abbreviates(acronym: str, name: str) -> bool:

@@ -140,10 +140,11 @@ class Places:
 
     @cached_property
     def _aliases(self) -> list:
-        from extract.aliases import find_aliases, implied_acronyms
+        from extract.aliases import find_aliases, implied_acronyms, implied_stems
 
         given = find_aliases(self)
-        return sorted(given + implied_acronyms(self, given), key=lambda a: -len(a.name))
+        implied = implied_acronyms(self, given) + implied_stems(self, given)
+        return sorted(given + implied, key=lambda a: -len(a.name))
 
     def given_names(self) -> dict[str, str]:
         """Each name the article gave a zone (as written) with the zone's own name, for linking."""

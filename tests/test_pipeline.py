@@ -751,3 +751,16 @@ def test_a_new_and_hi_tech_zone_written_with_an_ampersand_is_a_zone_and_its_acro
     record = extract_text("Suzhou National New & Hi-tech Industrial Development Zone (SND) posted steady growth in "
                           "2023.\n\nBy the end of 2023, SND had 1,568 high-tech enterprises.")
     assert [(c.subject, c.count) for c in record.enterprise_counts] == [("SND", 1568)]
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("重庆两江新区去年实现地区生产总值4800亿元。截至去年底，两江拥有国家高新技术企业1400余家，科技型企业超过5000家。",
+     ["两江", "两江"]),
+    ("贵州贵安新区（以下简称“贵安新区”）数字经济加速发展。目前，贵安集聚大数据企业500多家。", ["贵安"]),
+    # (A zone named after its industry: 稀土 is what the firms make, not the zone.)
+    ("包头稀土高新区是全国唯一以稀土命名的国家高新区。目前，园区聚集稀土企业160家，稀土产业链日趋完善。",
+     ["包头稀土高新区"]),
+], ids=["stem-alone", "stem-of-given-name", "industry-not-stem"])
+def test_a_zone_called_by_its_name_without_city_and_suffix_is_the_zone(text, subjects):
+    record = extract_text(text)
+    assert [c.subject for c in record.enterprise_counts] == subjects
