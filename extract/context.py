@@ -93,7 +93,9 @@ class Context:
         if self.language == "zh":
             # 台州市23家企业首次入选 / 386家企业榜上有名: the firms of one list, what was added.
             return self.ruleset.compile("(?:首次|顺利|成功|同时|均|全部)?{increase_markers_after}")
-        return self.ruleset.compile(r"\s+(?:(?:in|of|at)\s+(?:the\s+)?[\w-]+\s+)?{increase_markers_after}\b")
+        # ("1,540 companies in the coastal city in East China's Shandong province were newly
+        # recognized": where they are stands between the count and the verb.)
+        return self.ruleset.compile(r"\s+(?:(?:in|of|at|across)\s+(?:[\w'’-]+\s+){1,8}?)?{increase_markers_after}\b")
 
     def is_increase(self, start: int, count_start: int, end: int | None = None) -> bool:
         """True when the number counts what was added (全年新增高新技术企业68家、…35家, "new added

@@ -13,7 +13,8 @@ from extract.matcher import Fragment
 _WHOLE_ZH = cached_compile(r"整个(?=\w)")
 _WHOLE_OF_EN = cached_compile(r"(?:the\s+)?whole\s+(?:(?:city|province|county|district|zone|region)(?:\s+of)?\s+|"
                               r"(?=(?-i:[A-Z]))|[a-z][\w'’-]*\s+(?:city|county|district|province)\s+)", re.I)
-_WHOLE_BEFORE_EN = cached_compile(r"\bwhole\s+$", re.I)
+# ("the city enterprise technology center of provincial level above 712": 全市, machine-translated.)
+_WHOLE_BEFORE_EN = cached_compile(r"\b(?:whole|the)\s+$", re.I)
 _WHOLE_NOUN_EN = cached_compile(r"(?:city|county|district|province|region|zone)\s+", re.I)
 _DIVISION_NOUN_EN = cached_compile(r"\s+(?:city|county|district|province)\b", re.I)
 _QUALIFIERS = ("more_than", "at_least", "about", "nearly", "less_than")
@@ -83,6 +84,7 @@ def _after_whole(ctx: Context, start: int, end: int) -> int:
     text = ctx.doc.text
     if ctx.language == "en" and _WHOLE_BEFORE_EN.search(text, max(0, start - 8), start):
         noun = _WHOLE_NOUN_EN.match(text, start, end)
-        return noun.end() if noun and noun.end() < end else start
+        if noun and noun.end() < end:
+            return noun.end()
     whole = (_WHOLE_OF_EN if ctx.language == "en" else _WHOLE_ZH).match(text, start, end)
     return whole.end() if whole else start

@@ -76,8 +76,9 @@ def in_appositive_en(doc: Document, place: Place, before: list[Place]) -> bool:
     closed = text.find(",", place.end, end)
     if opened < 0 or closed < 0 or not _VERB_AFTER_APPOSITIVE_EN.match(text, closed):
         return False
-    head = before[-1]
-    return head.end == opened and head.start >= start and text[start:head.start].strip().lower() in ("", "the")
+    # (The aside may name more than one place: "…, which overlaps with the city's Binjiang district, is".)
+    head = next((p for p in reversed(before) if p.end == opened), None)
+    return head is not None and head.start >= start and text[start:head.start].strip().lower() in ("", "the")
 
 
 def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:

@@ -764,3 +764,18 @@ def test_a_new_and_hi_tech_zone_written_with_an_ampersand_is_a_zone_and_its_acro
 def test_a_zone_called_by_its_name_without_city_and_suffix_is_the_zone(text, subjects):
     record = extract_text(text)
     assert [c.subject for c in record.enterprise_counts] == subjects
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nanjing High-tech Zone, which straddles the city's Pukou district, is home to more than 1,900 high-tech "
+     "enterprises.", [("Nanjing High-tech Zone", "high-tech enterprises", 1900)]),
+    ("The Zibo new materials industry cluster is located in Zibo High-tech Zone, which is home to more than 300 new "
+     "materials enterprises.", [("Zibo High-tech Zone", "new materials enterprises", 300)]),
+    ("Luoyang city science and technology innovation achieve new progress. At present, the city high and new "
+     "technology enterprise reach 1,500 home.", [("Luoyang city", "high and new technology enterprise", 1500)]),
+    ("Some 820 companies in the inland city in Central China's Henan province were newly recognized as high-tech "
+     "enterprises during the year.", []),
+], ids=["aside-naming-two-places", "which-after-the-clusters-zone", "the-city-opening-category", "newly-recognized-far"])
+def test_english_clauses_around_a_count_say_whose_it_is(text, expected):
+    record = extract_text(text)
+    assert [(c.subject, c.category, c.count) for c in record.enterprise_counts] == expected
