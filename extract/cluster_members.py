@@ -71,7 +71,7 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
     topic = next((span for span in reversed(ctx.cluster_mentions) if begin <= span[0] and span[1] <= clause), None)
     if topic is None:
         return None
-    if ctx.language == "en" and any(not text[p.end:clause].strip(", ") for p in places if topic[1] <= p.start):
+    if ctx.language == "en" and any(not text[p.end:clause].strip(", ") for p in places if topic[1] <= p.start and p.end <= clause):
         return None  # ("…cluster is located in Ningde Dongqiao EDZ, which is home to 80 …": the zone's)
     between = [p for p in places if topic[1] <= p.start < clause
                and not _JOINED_LIST.match(text, _opening(text, ctx.clause_start(p.start)))]

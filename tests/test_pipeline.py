@@ -775,7 +775,24 @@ def test_a_zone_called_by_its_name_without_city_and_suffix_is_the_zone(text, sub
      "technology enterprise reach 1,500 home.", [("Luoyang city", "high and new technology enterprise", 1500)]),
     ("Some 820 companies in the inland city in Central China's Henan province were newly recognized as high-tech "
      "enterprises during the year.", []),
-], ids=["aside-naming-two-places", "which-after-the-clusters-zone", "the-city-opening-category", "newly-recognized-far"])
+    ("Xiangyang High-tech Zone serves as a core area of the Xiangyang new energy vehicle industry cluster, which "
+     "counts at least 600 parts makers across the city.",
+     [("Xiangyang new energy vehicle industry cluster", "parts makers", 600)]),
+], ids=["aside-naming-two-places", "which-after-the-clusters-zone", "the-city-opening-category", "newly-recognized-far",
+        "which-after-the-cluster"])
 def test_english_clauses_around_a_count_say_whose_it_is(text, expected):
     record = extract_text(text)
     assert [(c.subject, c.category, c.count) for c in record.enterprise_counts] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Source: Anshun High-tech Zone 2023-10-12\n\nBy 2025 year, strive the cluster output value reach 50 billion "
+     "yuan, high and new technology enterprise reach 150 home.", []),
+    ("Source: Anshun High-tech Zone 2023-10-12\n\nIn 2024 year, the zone will strive industry output value growth "
+     "10% above, high and new technology enterprise reach 75 home.", []),
+    ("Source: Anshun High-tech Zone 2024-02-12\n\nBy 2023 year-end, Anshun High-tech Zone had high and new "
+     "technology enterprise 86 home.", [("Anshun High-tech Zone", 86)]),
+], ids=["by-a-year-to-come", "will-strive-without-to", "by-a-year-end-past"])
+def test_an_english_goal_without_to_is_no_count(text, expected):
+    record = extract_text(text)
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == expected
