@@ -78,7 +78,12 @@ def in_appositive_en(doc: Document, place: Place, before: list[Place]) -> bool:
         return False
     # (The aside may name more than one place: "…, which overlaps with the city's Binjiang district, is".)
     head = next((p for p in reversed(before) if p.end == opened), None)
-    return head is not None and head.start >= start and text[start:head.start].strip().lower() in ("", "the")
+    if head is None or head.start < start:
+        return False
+    # (The subject opens the sentence or its main clause: "About 100 kilometers to the northeast,
+    # Mianyang High-tech Zone, in the city known as …, has …".)
+    opening = text[start:head.start].strip().lower()
+    return opening in ("", "the") or opening.endswith((",", ", the"))
 
 
 def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:

@@ -775,11 +775,14 @@ def test_a_zone_called_by_its_name_without_city_and_suffix_is_the_zone(text, sub
      "technology enterprise reach 1,500 home.", [("Luoyang city", "high and new technology enterprise", 1500)]),
     ("Some 820 companies in the inland city in Central China's Henan province were newly recognized as high-tech "
      "enterprises during the year.", []),
+    ("Changsha hosted the forum. About 20 kilometers to the west, Meixi Lake High-tech Park, in the city known for "
+     "its engineering machinery, has nearly 400 high-tech enterprises.",
+     [("Meixi Lake High-tech Park", "high-tech enterprises", 400)]),
     ("Xiangyang High-tech Zone serves as a core area of the Xiangyang new energy vehicle industry cluster, which "
      "counts at least 600 parts makers across the city.",
      [("Xiangyang new energy vehicle industry cluster", "parts makers", 600)]),
 ], ids=["aside-naming-two-places", "which-after-the-clusters-zone", "the-city-opening-category", "newly-recognized-far",
-        "which-after-the-cluster"])
+        "aside-after-an-opening-phrase", "which-after-the-cluster"])
 def test_english_clauses_around_a_count_say_whose_it_is(text, expected):
     record = extract_text(text)
     assert [(c.subject, c.category, c.count) for c in record.enterprise_counts] == expected
@@ -792,7 +795,10 @@ def test_english_clauses_around_a_count_say_whose_it_is(text, expected):
      "10% above, high and new technology enterprise reach 75 home.", []),
     ("Source: Anshun High-tech Zone 2024-02-12\n\nBy 2023 year-end, Anshun High-tech Zone had high and new "
      "technology enterprise 86 home.", [("Anshun High-tech Zone", 86)]),
-], ids=["by-a-year-to-come", "will-strive-without-to", "by-a-year-end-past"])
+    ("Source: Baotou Daily 2023-06-02\n\nThe responsible comrade say, to 2025 year, rare earth industry output value "
+     "reach 200 billion yuan, the rare earth enterprise reach 200 home above.", []),
+    ("Northern Rare Earth group enter 2023 China enterprise 500 strong, rank 287th.", []),
+], ids=["by-a-year-to-come", "will-strive-without-to", "by-a-year-end-past", "to-a-year-to-come", "year-of-a-list"])
 def test_an_english_goal_without_to_is_no_count(text, expected):
     record = extract_text(text)
     assert [(c.subject, c.count) for c in record.enterprise_counts] == expected
