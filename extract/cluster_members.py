@@ -26,6 +26,9 @@ _QUALIFIER_GAP_EN = cached_compile(r"\s+(?:(?:more\s+than|over|about|around|near
 # cluster joined says whose list it is; the clauses still speak of the cluster.
 _JOINED_LIST = cached_compile(r"(?:成功|正式|已)?(?:入选|列入|纳入|获批|入围|认定为|获评)|(?:be\s+|was\s+|been\s+)?"
                               r"(?:selected|listed|included|named|enter(?:ed)?\s+select)\b", re.I)
+# "…, while the Daqing petrochemical cluster, one of …, counts 320 enterprises": a conjunction and
+# an article before the clause's first words.
+_CONJUNCTION_EN = cached_compile(r"(?:(?:while|whereas|and|but)\s+)?the\s+|(?:while|whereas)\s+(?=(?-i:[A-Z]))", re.I)
 _IT_EN = cached_compile(r"(?-i:It)\s+")
 _THE_CLUSTER_EN = cached_compile(r"(?:the|this|that)\s+cluster\b(?!\s+(?:list|program|programme|plan)\b)", re.I)
 # （二） / 1. / 一、 / • / - opening a list item (●, ■, ✅ … read as • in the normalized text).
@@ -81,10 +84,12 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
 
 
 def _opening(text: str, clause: int) -> int:
-    """Where a clause's first words begin ("The Xi'an semiconductor cluster has more than 300 …":
-    the article before a name is passed)."""
+    """Where a clause's first words begin ("The Xi'an semiconductor cluster has more than 300 …",
+    "…, while the Daqing cluster, …, counts 320": the conjunction and article before a name are
+    passed)."""
     opens_at = clause + len(text[clause:clause + 8]) - len(text[clause:clause + 8].lstrip())
-    return opens_at + (4 if text[opens_at:opens_at + 4].lower() == "the " else 0)
+    conjunction = _CONJUNCTION_EN.match(text, opens_at)
+    return conjunction.end() if conjunction else opens_at
 
 
 def _subject_of_clause(ctx: Context, begin: int, clause: int, opens_at: int) -> Optional[tuple[str, int]]:

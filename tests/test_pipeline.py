@@ -802,3 +802,15 @@ def test_english_clauses_around_a_count_say_whose_it_is(text, expected):
 def test_an_english_goal_without_to_is_no_count(text, expected):
     record = extract_text(text)
     assert [(c.subject, c.count) for c in record.enterprise_counts] == expected
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Shenyang High-tech Zone slipped two places to 40th, while the Anshan laser industry cluster, one of the "
+     "province's key clusters, counts 150 enterprises.", "Anshan laser industry cluster"),
+    ("The region leans on the Liuzhou automotive industry cluster, built around SAIC-GM-Wuling. The cluster, which "
+     "uses the Liuzhou Economic and Technological Development Zone as its core area, has more than 900 parts makers.",
+     "Liuzhou automotive industry cluster"),
+], ids=["while-the-cluster", "the-cluster-with-an-aside"])
+def test_an_english_cluster_holds_the_count_past_an_aside(text, subject):
+    record = extract_text(text)
+    assert [c.subject for c in record.enterprise_counts] == [subject]
