@@ -133,9 +133,10 @@ class _ClusterBuilder:
                 if clusters_zh.DESCRIBED.search(self.doc.text, max(0, begin - 8), begin):
                     continue
                 places = self.ctx.places.in_sentence(fragment.sentence)
-                if (clusters_zh.PROMOTED_BEFORE.search(self.doc.text, max(0, begin - 2), begin)
-                        and clusters_zh.DEVELOPED_AFTER.match(self.doc.text, end)
-                        and not any(begin <= p.start < end for p in places)):
+                placeless = not any(begin <= p.start < end for p in places)
+                if placeless and ((clusters_zh.PROMOTED_BEFORE.search(self.doc.text, max(0, begin - 2), begin)
+                                   and clusters_zh.DEVELOPED_AFTER.match(self.doc.text, end))
+                                  or name.startswith(clusters_zh.AIMED_LEVEL)):
                     continue
                 shared = clusters_zh.sharers(self.doc, places, begin)
                 if shared:  # one cluster per place: 郑州、许昌两市的…集群

@@ -38,6 +38,8 @@ GROWN = cached_compile(r"(?:做[大强优精实专])+|[我本][市县区省州�
 # aim of a policy, where no place names one.
 PROMOTED_BEFORE = cached_compile(r"(?:推动|促进|加快|推进|支持|助力|引导|带动|加速)$")
 DEVELOPED_AFTER = cached_compile(r"(?:高质量|集聚|协同|融合|转型|集约化)?(?:发展|建设|升级)")
+# 以打造世界级物联网产业集群为目标: a level no cluster holds yet, an aim (with no place in the name).
+AIMED_LEVEL = ("世界级", "国际一流", "全球领先")
 # 全国最大的低压电器产业集群 / 国内重要的…集群: a cluster described, not named.
 DESCRIBED = cached_compile(r"(?:最大|最强|最全|最完整|最集中|最具\w{0,4}|重要|知名|著名|领先|主要)的$")
 

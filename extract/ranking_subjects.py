@@ -133,7 +133,7 @@ def locates(ctx: Context, places: list[Place], i: int) -> bool:
     return ctx.locates_previous(places, i) or ctx.modifies_en(places[i]) or bracketed_alias(ctx.doc.text, places, i)
 
 
-_HOW_LONG_ZH = cached_compile(r"(?:已|均|始终|一直|长期|连续|多年来?|\d+年|[一二三四五六七八九十]+年)+$")
+_HOW_LONG_ZH = cached_compile(r"(?:已|均|始终|一直|长期|连续|继续|仍然|仍|多年来?|\d+年|[一二三四五六七八九十]+年)+$")
 
 
 def ranks_non_place(ctx: Context, fragment: Fragment) -> bool:

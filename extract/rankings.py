@@ -173,7 +173,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
                     continue
                 context.append((fragment, _context(ctx, fragment)))
             continue
-        list_group = next((g for g in ("ranks", "ups", "downs", "in_order", "top_ranks") if g in fragment.groups), None)
+        list_group = next((g for g in ("ranks", "ups", "downs", "in_order", "top_ranks", "rank_range") if g in fragment.groups), None)
         if list_group:
             last_list = _distribute(ctx, fragment, list_group, items, last_list)
             continue
@@ -323,19 +323,24 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[Entry]
                            if start <= p.start and p.end <= end and p.kind != "reference"]
         numbers = list(range(1, len(sentence_places) + 1))
         group = "ranks"
-    elif group == "top_ranks":
-        # A、B、C分别位列前三名: first, second and third, in the order named; only when the
-        # clause names as many places as the top (两地分别位列前十 is no order).
-        top = _number(ctx, fragment.text(ctx.doc, group) or "")
+    elif group in ("top_ranks", "rank_range"):
+        # A、B、C分别位列前三名 / A、B、C、D分别位列第1至第4位: the positions of the top or
+        # range, in the order named; only when the clause names as many places (两地分别位列前十
+        # is no order).
+        if group == "top_ranks":
+            top = _number(ctx, fragment.text(ctx.doc, group) or "")
+            numbers = list(range(1, top + 1)) if top is not None else []
+        else:
+            bounds = _numbers(ctx, fragment.text(ctx.doc, group) or "")
+            numbers = list(range(bounds[0], bounds[1] + 1)) if len(bounds) == 2 and bounds[0] < bounds[1] else []
         if ctx.language == "en":
             sentence_places = listed_just_before_en(ctx, fragment.start)
         else:
             clause = ctx.list_clause_start(fragment.start)
             sentence_places = [p for p in ctx.places.before(fragment.start, 0)
                                if p.kind != "reference" and p.start >= clause]
-        if top is None or len(sentence_places) != top:
+        if not numbers or len(sentence_places) != len(numbers):
             return last_list
-        numbers = list(range(1, top + 1))
         group = "ranks"
     else:
         numbers = _numbers(ctx, fragment.text(ctx.doc, group) or "")

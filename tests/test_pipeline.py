@@ -814,3 +814,18 @@ def test_an_english_goal_without_to_is_no_count(text, expected):
 def test_an_english_cluster_holds_the_count_past_an_aside(text, subject):
     record = extract_text(text)
     assert [c.subject for c in record.enterprise_counts] == [subject]
+
+
+@pytest.mark.parametrize("text", [
+    "下一步，合肥将以打造世界级新型显示产业集群为目标，加快引进配套企业。",
+    "会上，各集群促进机构代表分享集群培育经验，共商集群协同发展。",
+    "力争把集群打造成千亿级产业集群。南通、徐州各有3个集群入选，其余集群分布在盐城、扬州。",
+    "一季度集群实现营业收入34.6亿元。吉林、黑龙江两省产业集群建设成效受到关注。",
+], ids=["world-class-aim", "meeting-verbs", "verb-and-the-rest", "quarter-and-two-provinces"])
+def test_chinese_words_before_a_cluster_word_that_name_no_cluster(text):
+    assert extract_text(text).clusters == []
+
+
+def test_a_citys_gdp_position_is_no_ranking():
+    record = extract_text("从设区市看，无锡市GDP继续位居全国城市第14位。")
+    assert record.rankings == []
