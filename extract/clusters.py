@@ -24,6 +24,7 @@ _REFERENCE_AFTER_EN = cached_compile(r",\s+(?:the|this|that)\s+(?:industrial\s+|
 _REFERENCE_END_EN = cached_compile(r"\b(?:(?:of|for)\s+(?:the|this|that)\s+(?:industrial\s+|industry\s+)?cluster"
                                    r"|(?:the|this)\s+cluster(?:'s|’s)\s+(?:core|main|key)\s+(?:zone|area|carrier|base|host))$", re.I)
 # "the Horinger data center cluster": computers, not an industry's firms.
+_AIMED_LEVEL_EN = cached_compile(r"\b(?:world[\s-]class|world[\s-]leading|globally\s+competitive)\s+$", re.I)
 _COMPUTERS_EN = cached_compile(r"\b(?:data\s+cent(?:er|re)s?|computing(?:\s+power)?|server)\s+clusters?$", re.I)
 _EN_CANON = [(cached_compile(r"\bindustrial\b"), "industry"), (cached_compile(r"\bindustries\b"), "industry"),
              (cached_compile(r"\bmaterials\b"), "material"), (cached_compile(r"[\s\-]+"), "")]
@@ -127,6 +128,9 @@ class _ClusterBuilder:
                     self.references[(begin, end)] = clusters_en.words(name, self.generic)[1]
                     found.append(_Mention(begin, end, name))
                 continue
+            if self.ctx.language == "en" and _AIMED_LEVEL_EN.search(self.doc.text, max(0, begin - 16), begin) \
+                    and not any(begin <= p.start < end for p in self.ctx.places.in_sentence(fragment.sentence)):
+                continue  # ("strive to … build the world-class nano new material industry cluster": an aim)
             if self.ctx.language == "zh":
                 if clusters_zh.COUNTED_BEFORE.search(self.doc.text, max(0, begin - 3), begin + 1):
                     continue

@@ -829,3 +829,18 @@ def test_chinese_words_before_a_cluster_word_that_name_no_cluster(text):
 def test_a_citys_gdp_position_is_no_ranking():
     record = extract_text("从设区市看，无锡市GDP继续位居全国城市第14位。")
     assert record.rankings == []
+
+
+def test_an_english_world_class_cluster_with_no_place_is_an_aim():
+    record = extract_text("The Hefei new display cluster take Hefei High-tech Zone as core area. According to the "
+                          "planning, to 2025, strive to build the world-class new display industry cluster.")
+    assert [c.name for c in record.clusters] == ["Hefei new display cluster"]
+
+
+def test_an_ordinal_place_on_a_list_names_no_cluster_and_the_cluster_taking_a_lead_holds_its_firms():
+    record = extract_text(
+        "The Zhuzhou rail transit equipment industrial cluster with Zhuzhou high-tech zone as the core area was "
+        "selected, becomes our province fifth national advanced manufacturing cluster.\n\nIt is understood, the "
+        "cluster take complete locomotive, parts as the lead, has gathered related enterprise more than 400 home.")
+    assert [c.name for c in record.clusters] == ["Zhuzhou rail transit equipment industrial cluster"]
+    assert [c.subject for c in record.enterprise_counts] == ["Zhuzhou rail transit equipment industrial cluster"]
