@@ -188,7 +188,9 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
             # "Revenue has risen for five consecutive years", "numbered 1,085, up 163 from a year
             # earlier": no rank in sight.
             continue
-        if ranks_non_place(ctx, fragment) or ctx.is_target(fragment.start, fragment.end):
+        # ("gained two places to reach 134th": the position a move reached is no goal.)
+        moved_to = fragment.groups["up"][1] if {"rank", "up"} <= set(fragment.groups) else fragment.end
+        if ranks_non_place(ctx, fragment) or ctx.is_target(fragment.start, moved_to):
             continue  # (力争…再前移3位以上: a goal, not a move)
         if in_past_clause(fragment):
             continue  # (…排名第31位…。2021年洛阳仅排在第42位: where it stood then)

@@ -844,3 +844,11 @@ def test_an_ordinal_place_on_a_list_names_no_cluster_and_the_cluster_taking_a_le
         "cluster take complete locomotive, parts as the lead, has gathered related enterprise more than 400 home.")
     assert [c.name for c in record.clusters] == ["Zhuzhou rail transit equipment industrial cluster"]
     assert [c.subject for c in record.enterprise_counts] == ["Zhuzhou rail transit equipment industrial cluster"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wujin district of Changzhou gained six places to reach 41st.", [("Wujin district", 41, 6)]),
+    ("The zone plans to climb five places to reach 25th by 2025.", []),
+], ids=["move-then-position-reached", "a-goal-still"])
+def test_the_position_a_move_reached_is_no_goal(text, expected):
+    assert [(r.subject, r.rank, r.change) for r in extract_text(text).rankings] == expected
