@@ -37,6 +37,7 @@ class Alias:
     zone_written: Optional[str]
     defined_at: int = -1  # where an aside gives it ("…, better known as X,"): no subject there
     implied: bool = False  # an acronym the article never defines (implied_acronyms)
+    generic: bool = False  # a word any zone is called by (以下简称“园区”): what 园区 means here
 
 
 def find_aliases(places: Places) -> list[Alias]:
@@ -56,7 +57,12 @@ def find_aliases(places: Places) -> list[Alias]:
             division = zone.division if zone is not None else None
             zone_written = doc.value(zone.start, zone.end) if zone is not None else None
             for group, name in match.groupdict().items():
-                if group.startswith("alias") and name and not places.generic_name(name):
+                if group.startswith("alias") and name and places.generic_name(name):
+                    if zone is not None:
+                        found.append(Alias(name, zone, division, doc.value(*match.span(group)), zone_written,
+                                           match.start(group), generic=True))
+                    continue
+                if group.startswith("alias") and name:
                     written = doc.value(*match.span(group))
                     # (A bracketed definition, "… Park (SIP) ranked first", stays a name of the
                     # zone where it stands; one set off by commas is an aside.)
@@ -102,6 +108,15 @@ def implied_acronyms(places: Places, given: list[Alias]) -> list[Alias]:
             found.append(Alias(acronym, zone, zone.division, acronym, doc.value(zone.start, zone.end),
                                implied=True))
     return found
+
+
+def zone_called_so(places: Places, reference: Place) -> Optional[Place]:
+    """The zone an article said it would call by a generic word (苏州工业园区（以下简称“园区”）…
+    园区现有…): that word, after the definition, refers to it."""
+    word = places.doc.text[reference.start:reference.end]
+    defined = [a.zone for a in places.given_aliases
+               if a.generic and a.name == word and a.zone is not None and a.defined_at < reference.start]
+    return defined[-1] if defined else None
 
 
 def implied_stems(places: Places, given: list[Alias]) -> list[Alias]:

@@ -139,10 +139,17 @@ class Places:
         return zone is not None and self._only_generic(name[:zone.start()]) and not name[zone.end():].strip()
 
     @cached_property
-    def _aliases(self) -> list:
-        from extract.aliases import find_aliases, implied_acronyms, implied_stems
+    def given_aliases(self) -> list:
+        """The names the article gives its zones, generic ones (以下简称“园区”) included."""
+        from extract.aliases import find_aliases
 
-        given = find_aliases(self)
+        return find_aliases(self)
+
+    @cached_property
+    def _aliases(self) -> list:
+        from extract.aliases import implied_acronyms, implied_stems
+
+        given = [a for a in self.given_aliases if not a.generic]
         implied = implied_acronyms(self, given) + implied_stems(self, given)
         return sorted(given + implied, key=lambda a: -len(a.name))
 

@@ -90,6 +90,11 @@ def resolve(places: Places, place: Place, limit: int = 6) -> Optional[Place]:
     """A reference (该区, "it") resolved to the nearest earlier named place."""
     if place.kind != "reference":
         return place
+    from extract.aliases import zone_called_so
+
+    called = zone_called_so(places, place)
+    if called is not None:
+        return called
     wanted = reference_kinds(places, place)
     if places.doc.language == "en" and wanted is None:
         # "It" stands for what the reference just before it stood for ("the zone has been

@@ -852,3 +852,9 @@ def test_an_ordinal_place_on_a_list_names_no_cluster_and_the_cluster_taking_a_le
 ], ids=["move-then-position-reached", "a-goal-still"])
 def test_the_position_a_move_reached_is_no_goal(text, expected):
     assert [(r.subject, r.rank, r.change) for r in extract_text(text).rankings] == expected
+
+
+def test_a_generic_word_the_article_calls_a_zone_by_refers_to_it():
+    record = extract_text("在全国229家国家级经开区中，宁波经济技术开发区（以下简称“园区”）位列第8位；杭州经济技术开发区"
+                          "位列第19位。截至2022年末，园区现有国家高新技术企业650家。")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("宁波经济技术开发区", 650)]
