@@ -1,6 +1,7 @@
 """Counts read from plain-text tables: a header naming what its columns count (高新技术企业（家）,
 "High-tech enterprises", "high-tech enterprises (home)") above rows that each begin with a place
-(顺德区　　3105　　412　　5230 / "Haimen District | 486").
+(顺德区　　3105　　412　　5230 / "Haimen District | 486"); and boxes of key figures that give the
+number on a line of its own and what it counts on the next (▶ 476家 / 规模以上工业企业。).
 
 Statistical bulletins and work reports lay out per-district figures this way; no sentence says
 "X has N", so the rules, which read sentences, find nothing there. A column of additions (其中新增,
@@ -133,3 +134,38 @@ def _announced_row(ctx: Context, line: re.Match, category: str) -> EnterpriseCou
                            qualifier=qualifier_of_number(ctx, line),
                            evidence=ctx.doc.evidence(cell_start, line.end("value")))
 
+
+
+# A box of key figures needs two such pairs at least: one alone may be a stray line.
+_FIGURE_PAIRS = 2
+# How far back (sentences) the zone a box is about may be named.
+_FIGURE_REACH = 30
+
+
+def figure_first_counts(ctx: Context) -> list[EnterpriseCount]:
+    """数读 boxes: "▶ 476家" on one line and "规模以上工业企业。" on the next, the zone named above
+    the box (一起来看株洲高新区这一年的关键数据). Chinese only; the category must fill the start of
+    its line (a line naming a cluster or a place is a description, not a category)."""
+    if ctx.language != "zh" or "list_count" not in ctx.ruleset.macros:
+        return []
+    doc, text = ctx.doc, ctx.doc.text
+    if text.count("\n") < 2 * _FIGURE_PAIRS:
+        return []
+    pair = ctx.ruleset.compile(r"(?m)^[ \t]*(?:[•·-][ \t]*)?(?P<value>{list_count})[ \t]*\n[ \t]*"
+                               r"(?P<category>(?:(?!{category_breakers}){name_char}){0,24}?{count_heads})(?=[ \t]*(?:[,;。(]|$))")
+    found = list(pair.finditer(text))
+    if len(found) < _FIGURE_PAIRS:
+        return []
+    out = []
+    for match in found:
+        cat_start, cat_end = match.span("category")
+        count = parse_count(ctx.language, match.group("count"))
+        named = [p for p in ctx.places.before(cat_start, _FIGURE_REACH) if p.kind == "zone"]
+        if count is None or not named or ctx.is_increase(match.start("value"), match.start("count"), cat_end) \
+                or ctx.is_target(match.start(), cat_end) \
+                or any(cat_start <= p.start < cat_end for p in ctx.places.in_sentence(doc.sentence_of(cat_start))):
+            continue
+        out.append(EnterpriseCount(subject=ctx.value(ctx.places.resolve(named[-1])), category=doc.value(cat_start, cat_end),
+                                   count=count, qualifier=qualifier_of_number(ctx, match),
+                                   evidence=doc.evidence(match.start("value"), cat_end)))
+    return out

@@ -8,7 +8,7 @@ from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.count_lists import respectively, respectively_elided
 from extract.cluster_members import cluster_named_at, holding_cluster
-from extract.count_tables import announced_counts, table_counts
+from extract.count_tables import announced_counts, figure_first_counts, table_counts
 from extract.count_values import after_leading_place, parse_count, qualifier_of
 from extract.count_filters import (clusters_counted, counts_no_enterprise_en, past_money_threshold,
                                     without_restatements)
@@ -253,7 +253,7 @@ def build_counts(ctx: Context, fragments: list[Fragment]) -> list[EnterpriseCoun
             parts_counted = []
         whole = len(items) - 1
     counted = without_restatements(items, [ctx.doc.in_first_line(sentence) for sentence in sentences])
-    rows = sorted(table_counts(ctx) + announced_counts(ctx), key=lambda row: row.evidence.start)
+    rows = sorted(table_counts(ctx) + announced_counts(ctx) + figure_first_counts(ctx), key=lambda row: row.evidence.start)
     return _with_table_counts(counted, rows)
 
 

@@ -858,3 +858,12 @@ def test_a_generic_word_the_article_calls_a_zone_by_refers_to_it():
     record = extract_text("在全国229家国家级经开区中，宁波经济技术开发区（以下简称“园区”）位列第8位；杭州经济技术开发区"
                           "位列第19位。截至2022年末，园区现有国家高新技术企业650家。")
     assert [(c.subject, c.count) for c in record.enterprise_counts] == [("宁波经济技术开发区", 650)]
+
+
+def test_a_box_of_figures_each_above_what_it_counts_is_the_zones():
+    text = ("一组数据看宜昌高新区这一年\n\n▶ 312家\n规模以上工业企业。\n\n▶ 520家\n高新技术企业，全年新增92家。\n\n"
+            "▶ 86个\n省级以上研发平台。\n\n▶ 21.6亿元\n实际使用外资。")
+    record = extract_text(text)
+    assert [(c.subject, c.category, c.count) for c in record.enterprise_counts] == [
+        ("宜昌高新区", "规模以上工业企业", 312), ("宜昌高新区", "高新技术企业", 520), ("宜昌高新区", "省级以上研发平台", 86)]
+    assert all(text[c.evidence.start:c.evidence.end] == c.evidence.text for c in record.enterprise_counts)
