@@ -29,6 +29,7 @@ _JOINED_LIST = cached_compile(r"(?:成功|正式|已)?(?:入选|列入|纳入|�
 # "…, while the Daqing petrochemical cluster, one of …, counts 320 enterprises": a conjunction and
 # an article before the clause's first words.
 _CONJUNCTION_EN = cached_compile(r"(?:(?:while|whereas|and|but)\s+)?the\s+|(?:while|whereas)\s+(?=(?-i:[A-Z]))", re.I)
+_ASIDE_AFTER_NAME_EN = cached_compile(r",\s+(?:located|based|headquartered|anchored)\s+in\s+(?:the\s+)?", re.I)
 _IT_EN = cached_compile(r"(?-i:It)\s+")
 _THE_CLUSTER_EN = cached_compile(r"(?:the|this|that)\s+cluster\b(?!\s+(?:list|program|programme|plan)\b)", re.I)
 # （二） / 1. / 一、 / • / - opening a list item (●, ■, ✅ … read as • in the normalized text).
@@ -74,11 +75,18 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
     topic = next((span for span in reversed(ctx.cluster_mentions) if begin <= span[0] and span[1] <= clause), None)
     if topic is None:
         return None
-    if ctx.language == "en" and any(not text[p.end:clause].strip(", ") for p in places if topic[1] <= p.start and p.end <= clause):
-        return None  # ("…cluster is located in Ningde Dongqiao EDZ, which is home to 80 …": the zone's)
+    aside = _ASIDE_AFTER_NAME_EN.match(text, topic[1]) if ctx.language == "en" else None
+    if ctx.language == "en" and any(not text[p.end:clause].strip(", ") and not (aside and "," not in text[aside.end():p.start])
+                                    for p in places if topic[1] <= p.start and p.end <= clause):
+        # ("…cluster is located in Ningde Dongqiao EDZ, which is home to 80 …": the zone's; but
+        # "the Harbin aviation cluster, located in the Harbin ETDZ, which brings together …": the
+        # aside after the name leaves the cluster the subject.)
+        return None
     between = [p for p in places if topic[1] <= p.start < clause
                and not _JOINED_LIST.match(text, _opening(text, ctx.clause_start(p.start)))]
-    if any((p.start, p.end) not in ctx.cluster_zones or ctx.clause_start(p.start) == p.start for p in between):
+    # (A core zone found as two places, Shenyang | Hunnan High-tech Zone, is still the cluster's.)
+    if any(not any(a <= p.start and p.end <= b for a, b in ctx.cluster_zones) or ctx.clause_start(p.start) == p.start
+           for p in between):
         return None  # (作为…集群的核心区，鹰潭高新区现有…，拥有…: the zone is what the clauses speak of)
     return _name(ctx, topic), verb.end()
 

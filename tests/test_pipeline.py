@@ -867,3 +867,13 @@ def test_a_box_of_figures_each_above_what_it_counts_is_the_zones():
     assert [(c.subject, c.category, c.count) for c in record.enterprise_counts] == [
         ("宜昌高新区", "规模以上工业企业", 312), ("宜昌高新区", "高新技术企业", 520), ("宜昌高新区", "省级以上研发平台", 86)]
     assert all(text[c.evidence.start:c.evidence.end] == c.evidence.text for c in record.enterprise_counts)
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Officials highlighted the Shenyang robot industry cluster, located in the Shenyang Hunnan High-tech Zone, which "
+     "brings together nearly 300 enterprises.", "Shenyang robot industry cluster"),
+    ("The Ningbo magnetic materials cluster, with the Ningbo High-tech Zone as its core area, had 210 enterprises above "
+     "designated size.", "Ningbo magnetic materials cluster"),
+], ids=["which-after-an-aside-on-the-name", "had-after-the-core-zone"])
+def test_an_english_cluster_named_with_its_zone_aside_holds_the_count(text, subject):
+    assert [c.subject for c in extract_text(text).enterprise_counts] == [subject]
