@@ -22,7 +22,8 @@ _CJK_WORD = cached_compile(HAN)
 # 国家高新区 / 全国高新区: a zone's kind after a word is part of a phrase, no reference.
 _WORD_CHAR = cached_compile(r"\w")
 # (A source line, 来源：江西日报, keeps its place: the paper's place is the article's own.)
-_ORGANIZATION_AFTER_ZH = cached_compile(r"[\u4e00-\u9fff]{0,4}?(?:大学(?!生|科技园|城)|学院|日报|晚报|电视台)")
+# (湖北实验室 / 江苏省重点实验室: a laboratory named after a province, not the province.)
+_ORGANIZATION_AFTER_ZH = cached_compile(r"[\u4e00-\u9fff]{0,4}?(?:大学(?!生|科技园|城)|学院|日报|晚报|电视台|实验室)")
 _MEDIA_ZH = ("日报", "晚报", "电视台")
 _CORE_TOWN_ZH = cached_compile(r"以(?P<area>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))为(?:核心区|核心承载区|主要载体|主阵地|主战场|主平台)")
 # 虎门镇, 茶山镇: a town named as such (its name, two or three characters, then 镇).

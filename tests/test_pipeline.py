@@ -877,3 +877,8 @@ def test_a_box_of_figures_each_above_what_it_counts_is_the_zones():
 ], ids=["which-after-an-aside-on-the-name", "had-after-the-core-zone"])
 def test_an_english_cluster_named_with_its_zone_aside_holds_the_count(text, subject):
     assert [c.subject for c in extract_text(text).enterprise_counts] == [subject]
+
+
+def test_a_laboratory_named_after_a_province_is_no_place():
+    record = extract_text("创新载体方面，襄阳高新区已集聚3家湖北实验室，拥有国家级孵化器12家。")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("襄阳高新区", 3), ("襄阳高新区", 12)]
