@@ -75,12 +75,7 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
     topic = next((span for span in reversed(ctx.cluster_mentions) if begin <= span[0] and span[1] <= clause), None)
     if topic is None:
         return None
-    aside = _ASIDE_AFTER_NAME_EN.match(text, topic[1]) if ctx.language == "en" else None
-    if ctx.language == "en" and any(not text[p.end:clause].strip(", ") and not (aside and "," not in text[aside.end():p.start])
-                                    for p in places if topic[1] <= p.start and p.end <= clause):
-        # ("…cluster is located in Ningde Dongqiao EDZ, which is home to 80 …": the zone's; but
-        # "the Harbin aviation cluster, located in the Harbin ETDZ, which brings together …": the
-        # aside after the name leaves the cluster the subject.)
+    if ctx.language == "en" and _which_follows_a_place(text, topic, clause, places):
         return None
     between = [p for p in places if topic[1] <= p.start < clause
                and not _JOINED_LIST.match(text, _opening(text, ctx.clause_start(p.start)))]
@@ -89,6 +84,15 @@ def holding_cluster(ctx: Context, sentence: int, number_start: int) -> Optional[
            for p in between):
         return None  # (作为…集群的核心区，鹰潭高新区现有…，拥有…: the zone is what the clauses speak of)
     return _name(ctx, topic), verb.end()
+
+
+def _which_follows_a_place(text: str, topic: tuple[int, int], clause: int, places: list) -> bool:
+    """English: "…cluster is located in Ningde Dongqiao EDZ, which is home to 80 …": the clause
+    right after a place speaks of the place. Not when the place stands in an aside on the cluster's
+    name ("the Harbin aviation cluster, located in the Harbin ETDZ, which brings together …")."""
+    aside = _ASIDE_AFTER_NAME_EN.match(text, topic[1])
+    return any(not text[p.end:clause].strip(", ") and not (aside and "," not in text[aside.end():p.start])
+               for p in places if topic[1] <= p.start and p.end <= clause)
 
 
 def _opening(text: str, clause: int) -> int:
