@@ -57,18 +57,19 @@ def find_aliases(places: Places) -> list[Alias]:
             division = zone.division if zone is not None else None
             zone_written = doc.value(zone.start, zone.end) if zone is not None else None
             for group, name in match.groupdict().items():
-                if group.startswith("alias") and name and places.generic_name(name):
-                    if zone is not None:
-                        found.append(Alias(name, zone, division, doc.value(*match.span(group)), zone_written,
-                                           match.start(group), generic=True))
+                if not (group.startswith("alias") and name):
                     continue
-                if group.startswith("alias") and name:
-                    written = doc.value(*match.span(group))
-                    # (A bracketed definition, "… Park (SIP) ranked first", stays a name of the
-                    # zone where it stands; one set off by commas is an aside.)
-                    aside = not match.group(0).lstrip().startswith(("(", "（"))
-                    found.append(Alias(name, zone, division, written, zone_written,
-                                       match.start(group) if aside else -1))
+                written = doc.value(*match.span(group))
+                if places.generic_name(name):
+                    if zone is not None:
+                        found.append(Alias(name, zone, division, written, zone_written, match.start(group),
+                                           generic=True))
+                    continue
+                # (A bracketed definition, "… Park (SIP) ranked first", stays a name of the
+                # zone where it stands; one set off by commas is an aside.)
+                aside = not match.group(0).lstrip().startswith(("(", "（"))
+                found.append(Alias(name, zone, division, written, zone_written,
+                                   match.start(group) if aside else -1))
     return found
 
 

@@ -128,16 +128,15 @@ class _ClusterBuilder:
                     self.references[(begin, end)] = clusters_en.words(name, self.generic)[1]
                     found.append(_Mention(begin, end, name))
                 continue
-            if self.ctx.language == "en" and _AIMED_LEVEL_EN.search(self.doc.text, max(0, begin - 16), begin) \
-                    and not any(begin <= p.start < end for p in self.ctx.places.in_sentence(fragment.sentence)):
+            places = self.ctx.places.in_sentence(fragment.sentence)
+            placeless = not any(begin <= p.start < end for p in places)
+            if self.ctx.language == "en" and placeless and _AIMED_LEVEL_EN.search(self.doc.text, max(0, begin - 16), begin):
                 continue  # ("strive to … build the world-class nano new material industry cluster": an aim)
             if self.ctx.language == "zh":
                 if clusters_zh.COUNTED_BEFORE.search(self.doc.text, max(0, begin - 3), begin + 1):
                     continue
                 if clusters_zh.DESCRIBED.search(self.doc.text, max(0, begin - 8), begin):
                     continue
-                places = self.ctx.places.in_sentence(fragment.sentence)
-                placeless = not any(begin <= p.start < end for p in places)
                 if placeless and ((clusters_zh.PROMOTED_BEFORE.search(self.doc.text, max(0, begin - 2), begin)
                                    and clusters_zh.DEVELOPED_AFTER.match(self.doc.text, end))
                                   or name.startswith(clusters_zh.AIMED_LEVEL)):

@@ -135,7 +135,6 @@ def _announced_row(ctx: Context, line: re.Match, category: str) -> EnterpriseCou
                            evidence=ctx.doc.evidence(cell_start, line.end("value")))
 
 
-
 # A box of key figures needs two such pairs at least: one alone may be a stray line.
 _FIGURE_PAIRS = 2
 # How far back (sentences) the zone a box is about may be named.
