@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
-FORMAT = 3  # bump when the shape of any cached value changes
+FORMAT = 4  # bump when the shape of any cached value changes
 
 
 def cache_dir() -> Path:

@@ -7,6 +7,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from extract.document import Document
+from extract.prefilter import shape
 from extract.rules import RuleSet
 
 
@@ -51,27 +52,27 @@ def pool(fragment: Fragment) -> str:
 
 def find_fragments(doc: Document, ruleset: RuleSet, skip_untriggered: bool = True) -> dict[str, list[Fragment]]:
     """Every rule's matches, sentence by sentence. With `skip_untriggered`, a kind's rules run
-    only on sentences holding one of its trigger words, and a rule only where one of its
-    anchors occurs (the output is the same; a test runs the samples both ways)."""
+    only on sentences holding one of its trigger words, and a rule only where the sentence
+    holds an anchor of each set it needs (the output is the same; a test runs the samples
+    both ways)."""
     found: dict[str, list[Fragment]] = {}
     text = doc.text
     fold = ruleset.language == "en"  # English rules ignore case: anchors are casefolded
     anchored = ruleset.built("anchor_index", lambda: _anchor_index(ruleset))
     for index, (start, end) in enumerate(doc.sentences):
         sentence = text[start:end]
-        folded = None
+        shaped = None
         for kind, rules in ruleset.rules.items():
             if skip_untriggered and not ruleset.triggers[kind].search(sentence):
                 continue
-            if folded is None:
-                folded = sentence.casefold() if fold else sentence
             bucket = found.setdefault(kind, [])
             if skip_untriggered:
-                anchors, unanchored = anchored[kind]
-                orders = set(unanchored)
-                for anchor in [a for a in anchors if a in folded]:
-                    orders.update(anchors[anchor])
-                selected = [(order, rules[order]) for order in sorted(orders)]
+                if shaped is None:
+                    shaped = shape(sentence.casefold() if fold else sentence)
+                anchors, needs = anchored[kind]
+                present = {anchor for anchor in anchors if anchor in shaped}
+                selected = [(order, rules[order]) for order, need in needs
+                            if all(not present.isdisjoint(one_of) for one_of in need)]
             else:
                 selected = list(enumerate(rules))
             for order, rule in selected:
@@ -84,19 +85,15 @@ def find_fragments(doc: Document, ruleset: RuleSet, skip_untriggered: bool = Tru
     return {kind: resolve_overlaps(fragments) for kind, fragments in found.items()}
 
 
-def _anchor_index(ruleset: RuleSet) -> dict[str, tuple[dict[str, list[int]], list[int]]]:
-    """Per kind: each anchor with the rules (by position) it lets run, and the rules that have
-    none. Testing each distinct anchor once per sentence costs less than each rule's own."""
+def _anchor_index(ruleset: RuleSet) -> dict[str, tuple[list[str], list[tuple[int, list[frozenset]]]]]:
+    """Per kind: its distinct anchors, and each rule (by position) with the sets it needs one
+    anchor of each. Testing each distinct anchor once per sentence costs less than each rule's own."""
     index = {}
     for kind, rules in ruleset.rules.items():
-        anchors: dict[str, list[int]] = {}
-        unanchored = []
-        for order, rule in enumerate(rules):
-            if not rule.anchors:
-                unanchored.append(order)
-            for anchor in rule.anchors or ():
-                anchors.setdefault(anchor, []).append(order)
-        index[kind] = (anchors, unanchored)
+        needs = [(order, [frozenset(one_of) for one_of in rule.anchors or ()])
+                 for order, rule in enumerate(rules)]
+        anchors = sorted({anchor for _, need in needs for one_of in need for anchor in one_of})
+        index[kind] = (anchors, needs)
     return index
 
 

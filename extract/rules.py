@@ -15,7 +15,7 @@ from typing import Optional
 
 from extract.compiled_regex import cached_compile, compile_parts, from_parts
 from extract.errors import RuleError
-from extract.prefilter import required_literals
+from extract.prefilter import required_sets
 from extract.alternation import plain_alternation, trie_alternation
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
@@ -38,8 +38,9 @@ class CompiledRule:
     index: int
     examples: tuple[RuleExample, ...]
     negatives: tuple[str, ...]
-    # Strings a match must contain one of (casefolded for English), or None: see prefilter.py.
-    anchors: Optional[tuple[str, ...]] = None
+    # Sets of strings a match contains one of each (casefolded for English, digits as "0"),
+    # or None: see prefilter.py.
+    anchors: Optional[tuple[tuple[str, ...], ...]] = None
     # The compiled form as cached (see compiled_regex.py), or None.
     parts: Optional[tuple] = field(default=None, compare=False, repr=False)
 
@@ -58,7 +59,7 @@ class CompiledRule:
         id_, kind, pattern, flags, path, index, examples, negatives, anchors, parts = data
         return cls(id_, kind, pattern, flags, path, index,
                    tuple(RuleExample(t, e) for t, e in examples), tuple(negatives),
-                   tuple(anchors) if anchors else None, parts)
+                   tuple(map(tuple, anchors)) if anchors else None, parts)
 
 
 @dataclass
@@ -258,7 +259,7 @@ def _read_rules(language: str, extra_dirs: tuple[str, ...]) -> RuleSet:
             compiled = CompiledRule(
                 id=rule.id, kind=rule_file.kind, pattern=regex.pattern, flags=flags, path=str(shown),
                 index=index, examples=tuple(RuleExample(e.text, e.expect) for e in rule.examples),
-                negatives=tuple(rule.negatives), anchors=required_literals(_expand(rule.pattern, plain_file_macros, where, []), flags),
+                negatives=tuple(rule.negatives), anchors=required_sets(_expand(rule.pattern, plain_file_macros, where, []), flags),
                 parts=parts)
             compiled.__dict__["regex"] = regex  # already compiled while checking it
             ruleset.rules.setdefault(rule_file.kind, []).append(compiled)
