@@ -354,15 +354,20 @@ class _ClusterBuilder:
         body: a headline's name led by a nickname, or by nothing, instead of a division is the one
         body cluster of the same industry."""
         in_body = [any(self.doc.sentence_of(m.start) > 0 for m in members[i]) for i in range(len(merged))]
+        first = [min(m.start for m in members[i] if self.doc.sentence_of(m.start) > 0) if in_body[i] else 0
+                 for i in range(len(merged))]
+        in_prose = [in_body[i] and self._in_prose(first[i]) for i in range(len(merged))]
         folded: set[int] = set()
         keys = [self.canonical(m.name) for m in merged]
         for i, key in enumerate(keys):
             if in_body[i]:
                 # 围绕物联网产业集群发展 after 无锡市物联网产业集群: a body's placeless short form too.
                 # (电子信息集群 after 贵阳电子信息制造产业集群: a placeless name leaving words out.)
+                # (长春汽车产业集群 named in prose before 长春新能源汽车产业集群 is a cluster of its own: a
+                # short form follows the name it shortens, unless a heading gives it first.)
                 hits = [j for j in range(len(merged)) if j != i and j not in folded
                         and (clusters_zh.short_form_of(key, keys[j]) or clusters_zh.abridged(key, keys[j])
-                             or clusters_zh.placed_abridged(key, keys[j]))]
+                             or (clusters_zh.placed_abridged(key, keys[j]) and not (in_prose[i] and first[j] > first[i])))]
             else:
                 hits = [j for j in range(len(merged)) if in_body[j]
                         and (clusters_zh.nickname_of(key, keys[j]) or clusters_zh.short_form_of(key, keys[j])
@@ -373,6 +378,12 @@ class _ClusterBuilder:
                 folded.add(i)
         kept = [i for i in range(len(merged)) if i not in folded]
         return [merged[i] for i in kept], {n: members[i] for n, i in enumerate(kept)}
+
+    def _in_prose(self, at: int) -> bool:
+        """Whether the line holding `at` is a paragraph (it has a full stop), not a heading."""
+        text = self.doc.text
+        end = text.find("\n", at)
+        return "。" in text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
 
     def _list_for(self, mention: _Mention, lists: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
         """The list named in the mention's sentence (after it, as in 入选首批国家…集群), else the

@@ -51,7 +51,7 @@ _FUNCTION_CHARS_ZH = cached_compile(r"[的在等各全与和及共该本我其�
 # Machine translation drops the article ("of which high-tech zone 326 families": the zone); after
 # "national" or "a" the same words name a kind of zone ("the national high-tech zone evaluation").
 _KIND_NOT_REFERENCE_EN = cached_compile(r"\b(?:national|provincial|nationwide|china['’]s|state-level|a|each|every|any|one)\s+$", re.I)
-_COUNTED = cached_compile(r"^第?[零〇一二两三四五六七八九十百千万\d]+[家个所座处]?$")
+_COUNTED = cached_compile(r"^第?[零〇一二两三四五六七八九十百千万\d]+[家个所座处条批片种类张项套支]?$")
 
 
 def occurrences(text: str, word: str, start: int, end: int):
@@ -328,9 +328,11 @@ class Places:
             return whole if ok else None
         tokens = [t for t in bounds if t[1] <= suffix_start and t[0] >= floor]
         starts: list[int] = []
+        counted = False
         for a, b in reversed(tokens[-6:]):
             word = text[a:b]
             if _COUNTED.match(word):
+                counted = True
                 break
             if b != (starts[-1] if starts else suffix_start):
                 # A token that straddles the suffix start: the suffix split a word.
@@ -353,6 +355,8 @@ class Places:
             # 滨海高新区渤龙湖科技园: a park inside the zone just named; jieba cut 渤 | 龙湖, and 龙湖
             # alone would be Shantou's district.
             return named[-1] - 1
+        if not named and counted:
+            return None  # 走出了一条西部内陆开发区…之路: "a … zone", described, not named
         return named[-1] if named else starts[min(len(starts), 4) - 1]
 
     @cached_property

@@ -25,7 +25,11 @@ def merge_restated(ctx: Context, finished: list[tuple[object, Ranking]]) -> list
     for pair in finished:
         target = next((i for i, other in enumerate(kept) if _mergeable(ctx, pair, other)), None)
         if target is None:
-            kept.append(pair)
+            echoed = next((i for i, other in enumerate(kept) if _row_echo(ctx, pair, other)), None)
+            if echoed is None:
+                kept.append(pair)
+            elif kept[echoed][0].row:
+                kept[echoed] = pair
             continue
         kept[target] = _merged(pair, kept[target])
         # The merged entry may now restate another one kept before (a headline's 五连跳 with no
@@ -50,6 +54,20 @@ def _mergeable(ctx: Context, pair: tuple[object, Ranking], other_pair: tuple[obj
     if not _same_place(ctx, item.subject, other.subject, headline) and not _same_position(item, other):
         return False
     return _restates(item.values, other.values, headline) or _completes(ctx, item, other)
+
+
+def _row_echo(ctx: Context, pair: tuple[object, Ranking], other_pair: tuple[object, Ranking]) -> bool:
+    """玉溪高新区　…　第129位 in a table summing up the text above (…玉溪高新区排名第129位): a row
+    repeating a place's position the prose gives is that entry; the ranking and year the row
+    took from its context are not the prose's. The prose's entry stays as it is."""
+    item, other = pair[0], other_pair[0]
+    if item.row == other.row or item.subject is None or other.subject is None:
+        return False
+    years = (item.values.get("year"), other.values.get("year"))
+    if None not in years and years[0] != years[1]:
+        return False  # (a table of two years' positions)
+    return (ctx.value(item.subject) == ctx.value(other.subject) and item.values.get("rank") is not None
+            and item.values.get("rank") == other.values.get("rank"))
 
 
 def _same_position(a, b) -> bool:

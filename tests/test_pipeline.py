@@ -882,3 +882,38 @@ def test_an_english_cluster_named_with_its_zone_aside_holds_the_count(text, subj
 def test_a_laboratory_named_after_a_province_is_no_place():
     record = extract_text("创新载体方面，襄阳高新区已集聚3家湖北实验室，拥有国家级孵化器12家。")
     assert [(c.subject, c.count) for c in record.enterprise_counts] == [("襄阳高新区", 3), ("襄阳高新区", 12)]
+
+
+def test_a_broader_cluster_named_before_a_narrower_one_is_a_cluster_of_its_own():
+    # A short form follows the name it shortens; named first, in prose, it is another cluster.
+    text = ("长春汽车经济技术开发区（简称“长春汽开区”）是中国一汽集团总部所在地。\n"
+            "以长春汽开区为核心区的长春汽车产业集群是国家先进制造业集群之一，长春汽车产业集群集聚规上企业1100余家。"
+            "2022年，长春新能源汽车产业集群加快起势。")
+    record = extract_text(text)
+    assert [(c.name, c.core_zone) for c in record.clusters] == [
+        ("长春汽车产业集群", "长春汽开区"), ("长春新能源汽车产业集群", None)]
+    assert [c.subject for c in record.enterprise_counts] == ["长春汽车产业集群"]
+
+
+def test_a_zone_described_with_a_counted_word_is_no_zone_named():
+    text = ("银川经开区始建于1992年。三十年来，我们走出了一条西部内陆开发区高质量发展的新路子。"
+            "经开区现已集聚各类企业2800余家。")
+    assert [c.subject for c in extract_text(text).enterprise_counts] == ["银川经开区"]
+
+
+def test_a_cluster_spread_over_two_places_has_no_core_zone():
+    record = extract_text("绵阳汽车及零部件产业集群主要分布在经开区和游仙区，龙头企业带动作用明显。")
+    assert [(c.name, c.core_zone) for c in record.clusters] == [("绵阳汽车及零部件产业集群", None)]
+
+
+def test_a_table_row_repeating_a_position_the_text_gives_is_that_entry():
+    text = ("云南省重点开发区简介\n"
+            "在全国国家高新区评价中，玉溪高新区排名第129位。\n"
+            "在2022年国家级经开区综合发展水平考核评价中，曲靖经开区位列第105位。\n\n"
+            "园区　　　　类别　　　　排名\n"
+            "玉溪高新区　国家级高新区　第129位\n"
+            "曲靖经开区　国家级经开区　第105位（2022）\n")
+    rankings = extract_text(text).rankings
+    assert [(r.subject, r.rank, r.ranking, r.year) for r in rankings] == [
+        ("玉溪高新区", 129, "全国国家高新区评价", None),
+        ("曲靖经开区", 105, "国家级经开区综合发展水平考核评价", 2022)]
