@@ -917,3 +917,9 @@ def test_a_table_row_repeating_a_position_the_text_gives_is_that_entry():
     assert [(r.subject, r.rank, r.ranking, r.year) for r in rankings] == [
         ("玉溪高新区", 129, "全国国家高新区评价", None),
         ("曲靖经开区", 105, "国家级经开区综合发展水平考核评价", 2022)]
+
+
+def test_the_number_of_after_and_starts_a_new_count_not_a_coordinated_category():
+    record = extract_text("Last year, Hefei added more than 1,600 high-tech enterprises, and the number of listed "
+                          "companies reached 80. We aim to do more.")
+    assert [(c.subject, c.category, c.count) for c in record.enterprise_counts] == [("Hefei", "listed companies", 80)]
