@@ -69,8 +69,8 @@ def trim_left(doc: Document, start: int, end: int, stop: frozenset[str],
             break  # "a world-class rail transit cluster": the whole word is a stop word
         if not pattern.match(word):
             break
-        if not allow_digits and word[:1].isdigit():
-            break
+        if not allow_digits and word[:1].isdigit() and not (doc.language == "zh" and text[b:b + 1] == "强"):
+            break  # (世界500强企业: a list's name, not a count)
         if name_start < end and _CELL_GAP.search(text, b, name_start):
             break  # "Serial number  Cluster name": a table's cells, not one name
         name_start = a

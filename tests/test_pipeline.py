@@ -923,3 +923,21 @@ def test_the_number_of_after_and_starts_a_new_count_not_a_coordinated_category()
     record = extract_text("Last year, Hefei added more than 1,600 high-tech enterprises, and the number of listed "
                           "companies reached 80. We aim to do more.")
     assert [(c.subject, c.category, c.count) for c in record.enterprise_counts] == [("Hefei", "listed companies", 80)]
+
+
+def test_a_table_under_the_rankings_name_takes_it_for_its_plain_header():
+    # The column header 全国排名 names no other ranking than the one the text names.
+    text = ("近日，商务部公布2023年国家级经济技术开发区综合发展水平考核评价结果。合肥经开区位列全国第12位，较上年提升3位。\n\n"
+            "附表：2023年我省国家级经开区综合发展水平考核评价排名情况\n\n"
+            "序号  开发区名称      全国排名  较上年变化\n"
+            "1     合肥经开区      12        ↑3\n"
+            "2     芜湖经开区      19        ↑2\n")
+    rankings = extract_text(text).rankings
+    assert [(r.subject, r.rank, r.change, r.ranking, r.year) for r in rankings] == [
+        ("合肥经开区", 12, 3, "国家级经济技术开发区综合发展水平考核评价", 2023),
+        ("芜湖经开区", 19, 2, "国家级经济技术开发区综合发展水平考核评价", 2023)]
+
+
+def test_a_list_named_with_a_number_stays_in_the_category():
+    record = extract_text("合肥经开区现有规上工业企业近600家，已有世界500强企业43家在区内投资兴业。")
+    assert [c.category for c in record.enterprise_counts] == ["规上工业企业", "世界500强企业"]
