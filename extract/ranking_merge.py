@@ -14,7 +14,7 @@ from extract.references import bracketed_alias
 from schemas.record import Ranking
 
 # A ranking named only by its kind (综合排名, 全国排名, "overall ranking"): a list's plain caption.
-GENERAL_NAME = cached_compile(r"(?:全国|全省)?(?:综合)?(?:排名|排位|位次)(?:情况)?|(?:overall\s+)?rankings?", re.I)
+GENERAL_NAME = cached_compile(r"(?:全国|全省)?(?:综合)?(?:排名|排位|位次)(?:情况)?|(?:(?:overall|national|nationwide|provincial)\s+)?rankings?", re.I)
 
 
 def merge_restated(ctx: Context, finished: list[tuple[object, Ranking]]) -> list[Ranking]:

@@ -22,7 +22,7 @@ from extract.context import Context
 from extract.matcher import Fragment
 
 RANK_HEADER = cached_compile(r"(?:(?:19|20)\d\d年(?:度)?)?(?:全国|全省|全市)?(?:综合)?(?:排名|位次|名次|排序)"
-                              r"|(?:(?:19|20)\d\d\s+)?(?:overall\s+)?(?:rank|ranking|position)", re.I)
+                              r"|(?:(?:19|20)\d\d\s+)?(?:(?:overall|national|nationwide|provincial)\s+)?(?:rank|ranking|position)", re.I)
 _MOVE_HEADER = cached_compile(r"较上年|比上年|较去年|变化|升降|进退|位次变化|change|compare|compared|vs\.?|"
                               r"from\s+last|on\s+last|movement|move", re.I)
 _RANK_CELL = cached_compile(r"(?:第)?(\d{1,3})(?:名|位)?")
@@ -30,7 +30,7 @@ _UP = cached_compile(r"(?:↑|\+|上升|提升|前移|前进|进|(?:up|rise|rose
                      r"(?:位|\s+places?)?", re.I)
 _DOWN = cached_compile(r"(?:↓|-|－|−|下降|后移|后退|退|(?:down|decline|declined|fall|fell|drop|dropped|slip|slipped)\s+)"
                        r"\s*(\d{1,3})(?:位|\s+places?)?", re.I)
-_SAME = cached_compile(r"持平|不变|0|=|＝|unchanged|same|steady|level|keep|kept|held|hold", re.I)
+_SAME = cached_compile(r"持平|不变|0|=|＝|unchanged|same|steady|level|flat|keep|kept|held|hold", re.I)
 _BRACKETS = "()（）"
 _HINT = cached_compile(r"排名|位次|名次|\brank", re.I)
 

@@ -941,3 +941,13 @@ def test_a_table_under_the_rankings_name_takes_it_for_its_plain_header():
 def test_a_list_named_with_a_number_stays_in_the_category():
     record = extract_text("合肥经开区现有规上工业企业近600家，已有世界500强企业43家在区内投资兴业。")
     assert [c.category for c in record.enterprise_counts] == ["规上工业企业", "世界500强企业"]
+
+
+def test_an_english_table_headed_national_ranking_with_moves_in_words():
+    text = ("Recently, the Ministry of Commerce announced the 2023 evaluation results.\n\n"
+            "Serial number   Development zone name                                    National ranking   Compare last year\n"
+            "1               Zhengzhou economic and technological development zone    18                 rise 4\n"
+            "2               Hebi economic and technological development zone         119                flat\n"
+            "3               Puyang economic and technological development zone       151                decline 2\n")
+    assert [(r.subject.split()[0], r.rank, r.change) for r in extract_text(text).rankings] == [
+        ("Zhengzhou", 18, 4), ("Hebi", 119, 0), ("Puyang", 151, -2)]
