@@ -20,6 +20,7 @@ _LIST_LINE_CHARS = {"zh": 40, "en": 120}
 _LIST_REACH = 30
 _LIST_BULLET = cached_compile(r"[-•·*]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[①-⑳]")
 _YEAR_END = cached_compile(r"(?:\d{1,2}月)?[底末]")
+_DOCUMENT_TITLE_ZH = cached_compile(r"《[^》]*》")
 _SHARE_AFTER = cached_compile(r"\s*(?:超过|近|约|逾|more\s+than\s+|over\s+|nearly\s+|about\s+)?\d", re.I)
 _TOTAL_AFTER_INCREASE = {
     "zh": cached_compile(r"[、,;](?:总数|总量|累计|总计|共计|总共)"),
@@ -198,9 +199,11 @@ class Context:
             return []
         plan = self.ruleset.compile("{plan_headings}")
         done = self.ruleset.compile("{done_headings}") if "done_headings" in macros else None
-        return [(m.start(), bool(plan.search(m.group("heading")))
-                 and not (done and done.search(m.group("heading"))))
-                for m in self.ruleset.compile("{section_heading}").finditer(self.doc.text)]
+        # (一、问：出台《若干措施》的背景是什么？: a document's title names no plan of the section.)
+        headings = [(m.start(), _DOCUMENT_TITLE_ZH.sub("", m.group("heading")))
+                    for m in self.ruleset.compile("{section_heading}").finditer(self.doc.text)]
+        return [(at, bool(plan.search(heading)) and not (done and done.search(heading)))
+                for at, heading in headings]
 
     @cached_property
     def _published_year(self) -> int | None:

@@ -49,7 +49,7 @@ def merge_restated(ctx: Context, finished: list[tuple[object, Ranking]]) -> list
 def _mergeable(ctx: Context, pair: tuple[object, Ranking], other_pair: tuple[object, Ranking]) -> bool:
     item, other = pair[0], other_pair[0]
     headline = ctx.doc.in_first_line(item.sentence) or ctx.doc.in_first_line(other.sentence)
-    if _streak_echo(ctx, item, other):
+    if _streak_echo(ctx, item, other) or _streak_added(ctx, item, other):
         return True
     if not _same_place(ctx, item.subject, other.subject, headline) and not _same_position(item, other):
         return False
@@ -89,6 +89,19 @@ def _streak_echo(ctx: Context, a, b) -> bool:
         return False
     return (echo.values["streak"] == entry.values.get("streak") and echo.sentence > entry.sentence
             and ctx.value(entry.subject).startswith(ctx.value(echo.subject)))
+
+
+def _streak_added(ctx: Context, a, b) -> bool:
+    """合肥高新区…位列第6位，较上年前移1位 … (an answer later) 这已经是我们连续第三年实现位次前移: a
+    streak of rises said on its own (in no other ranking) of the place whose rise the article
+    gave completes that entry."""
+    lone, entry = (a, b) if a.values.get("rank") is None and a.values.get("change") is None else (b, a)
+    if (lone.values.get("streak") is None or lone.values.get("ranking") not in (None, entry.values.get("ranking"))
+            or entry.values.get("streak") is not None
+            or lone.subject is None or entry.subject is None):
+        return False
+    return (lone.values.get("rank") is None and lone.values.get("change") is None
+            and (entry.values.get("change") or 0) > 0 and ctx.value(lone.subject) == ctx.value(entry.subject))
 
 
 def _merged(pair: tuple[object, Ranking], other_pair: tuple[object, Ranking]) -> tuple[object, Ranking]:

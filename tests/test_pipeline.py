@@ -951,3 +951,28 @@ def test_an_english_table_headed_national_ranking_with_moves_in_words():
             "3               Puyang economic and technological development zone       151                decline 2\n")
     assert [(r.subject.split()[0], r.rank, r.change) for r in extract_text(text).rankings] == [
         ("Zhengzhou", 18, 4), ("Hebi", 119, 0), ("Puyang", 151, -2)]
+
+
+def test_a_documents_title_in_a_question_heading_makes_no_plan_section():
+    # 《若干措施》 names a document; the answer under the question reports what there is.
+    text = ("市工业和信息化局负责人就《佛山市推动先进制造业集群高质量发展若干措施》答记者问\n\n"
+            "一、问：出台《若干措施》的背景是什么？\n\n"
+            "答：目前，我市规上工业企业有9800多家，高新技术企业超过8500家。")
+    assert [(c.category, c.count) for c in extract_text(text).enterprise_counts] == [("规上工业企业", 9800), ("高新技术企业", 8500)]
+
+
+def test_a_streak_said_later_in_an_answer_completes_the_zones_entry():
+    text = ("合肥高新区在全国178家国家高新区中位列第6位，较上年前移1位。\n"
+            "问：位次提升靠什么？\n"
+            "李慧：谢谢您的提问。我先补充一点，这已经是合肥高新区连续第三年实现位次前移。")
+    assert [(r.subject, r.rank, r.change, r.streak) for r in extract_text(text).rankings] == [("合肥高新区", 6, 1, 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "国家从2022年开始组织先进制造业集群竞赛。",
+    "再说中小企业特色产业集群，目前已有200个。",
+    "我先介绍一下苏州产业集群的情况。",
+    "下一步，我们将继续抓好产业集群培育工作。",
+], ids=["begin-to-organize", "speaking-of", "introduce-a-bit", "keep-doing-well"])
+def test_a_speakers_words_before_a_cluster_word_name_no_cluster(text):
+    assert extract_text(text).clusters == []
