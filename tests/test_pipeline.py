@@ -976,3 +976,12 @@ def test_a_streak_said_later_in_an_answer_completes_the_zones_entry():
 ], ids=["begin-to-organize", "speaking-of", "introduce-a-bit", "keep-doing-well"])
 def test_a_speakers_words_before_a_cluster_word_name_no_cluster(text):
     assert extract_text(text).clusters == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("据介绍，长垣市起重装备产业集群以长垣起重工业园区为核心区，由集群服务中心负责集群运营和公共服务。", "长垣市起重装备产业集群"),
+    ("襄阳高新区新能源汽车创新型产业集群获批，由襄阳市新能源汽车产业创新联盟担任集群促进机构。", "襄阳高新区新能源汽车创新型产业集群"),
+    ("与省内兄弟集群相比，而苏州市纳米新材料集群则以苏州工业园区为核心区。", "苏州市纳米新材料集群"),
+], ids=["runs-the-cluster", "promotion-body", "fellow-clusters-and-a-conjunction"])
+def test_who_runs_a_cluster_and_words_before_one_name_none(text, name):
+    assert [c.name for c in extract_text(text).clusters] == [name]
