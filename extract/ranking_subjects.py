@@ -11,7 +11,7 @@ from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
 from extract.mentions import Place
-from extract.references import FAR_BACK, bracketed_alias, reference_kinds, zone_called_by_place
+from extract.references import FAR_BACK, bracketed_alias, in_appositive_en, reference_kinds, zone_called_by_place
 from extract.ordering import longest_first
 
 # "among Chinese cities that host most companies": what is ranked are places.
@@ -61,8 +61,8 @@ def subject_before(ctx: Context, pos: int, back: int, excluded: list[tuple[int, 
         if ((locates(ctx, places, i) if ctx.language == "en" else bracketed_alias(ctx.doc.text, places, i))
                 or ctx.not_a_subject(place) or _among_zh(ctx, place)):
             continue
-        if ctx.language == "en" and _qualifies_a_noun(ctx, places, i):
-            continue
+        if ctx.language == "en" and (_qualifies_a_noun(ctx, places, i) or in_appositive_en(ctx.doc, place, places[:i])):
+            continue  # ("Kunshan, the county-level city between Shanghai and Suzhou, came first")
         if place.kind == "reference":
             return referent(ctx, place, excluded)
         return place

@@ -60,7 +60,9 @@ _ABBREVIATED_EN = cached_compile(r"\bETDZ$", re.I)
 # closing comma the sentence's own verb goes on.
 _VERB_AFTER_APPOSITIVE_EN = cached_compile(
     r",\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:is|was|are|were|has|had|have|hosts|hosted|houses|housed|"
-    r"boasts|boasted|gathers|gathered|counts|counted|remains|ranks|ranked|rose|climbed|reported|posted)\b", re.I)
+    r"boasts|boasted|gathers|gathered|counts|counted|remains|ranks|ranked|rose|climbed|reported|posted|"
+    r"came|comes|placed|finished|took|stood|stayed|held|kept|retained|topped|led|jumped|fell|dropped|slipped|"
+    r"moved|advanced|gained)\b", re.I)
 FAR_BACK = 30  # sentences a typed reference ("the zone") may reach back when none is nearer
 
 

@@ -985,3 +985,9 @@ def test_a_speakers_words_before_a_cluster_word_name_no_cluster(text):
 ], ids=["runs-the-cluster", "promotion-body", "fellow-clusters-and-a-conjunction"])
 def test_who_runs_a_cluster_and_words_before_one_name_none(text, name):
     assert [c.name for c in extract_text(text).clusters] == [name]
+
+
+def test_an_english_aside_naming_other_places_leaves_the_ranked_place_the_subject():
+    text = ("CCID Consulting's 2024 ranking of China's top 100 counties was released last week. Kunshan, the "
+            "Jiangsu county-level city wedged between Shanghai and Suzhou, came first for the twentieth consecutive year.")
+    assert [(r.subject, r.rank) for r in extract_text(text).rankings] == [("Kunshan", 1)]
