@@ -991,3 +991,11 @@ def test_an_english_aside_naming_other_places_leaves_the_ranked_place_the_subjec
     text = ("CCID Consulting's 2024 ranking of China's top 100 counties was released last week. Kunshan, the "
             "Jiangsu county-level city wedged between Shanghai and Suzhou, came first for the twentieth consecutive year.")
     assert [(r.subject, r.rank) for r in extract_text(text).rankings] == [("Kunshan", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Recently, the ministry published the fifth batch list, Anhui province total 231 home enterprise selected.",
+    "The province announced the fourth batch recognition list, the whole city 163 home enterprise pass the recognition.",
+], ids=["selected", "pass-the-recognition"])
+def test_machine_translated_firms_a_list_took_in_are_no_count(text):
+    assert extract_text(text).enterprise_counts == []
