@@ -249,8 +249,11 @@ class _ClusterBuilder:
         # ("Its core area is X", the fragment opening with the reference.)
         clause = text[self.ctx.clause_start(fragment.start):fragment.start + 8].lower()
         if before and any(w in clause for w in self.ctx.words("cluster_references")):
-            if self.doc.sentence_of(before[-1].start) >= sentence - 6:
-                return before[-1]
+            # (A集群…，与B集群、C集群同批入选。该集群依托X: B and C are named beside it, not referred to.)
+            named = [m for m in before if not (self.ctx.language == "zh"
+                                               and "与" in text[self.ctx.list_clause_start(m.start):m.start])]
+            if named and self.doc.sentence_of(named[-1].start) >= sentence - 6:
+                return named[-1]
         # "Anchored by the Liudong New Area, the cluster brings together …" / "X is the main
         # battlefield of the cluster development": the cluster referred to, right after the zone.
         if before and self.ctx.language == "en" and (_REFERENCE_AFTER_EN.match(text, fragment.end)

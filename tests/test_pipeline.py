@@ -999,3 +999,10 @@ def test_an_english_aside_naming_other_places_leaves_the_ranked_place_the_subjec
 ], ids=["selected", "pass-the-recognition"])
 def test_machine_translated_firms_a_list_took_in_are_no_count(text):
     assert extract_text(text).enterprise_counts == []
+
+
+def test_clusters_named_beside_a_cluster_are_not_what_the_cluster_refers_to():
+    text = ("潍坊市动力装备产业集群2018年入选山东省首批雁阵形产业集群，与济南市新一代信息技术产业集群、青岛市轨道交通装备产业集群同批入选。"
+            "该集群依托潍坊高新技术产业开发区建设。")
+    assert [(c.name, c.core_zone) for c in extract_text(text).clusters] == [
+        ("潍坊市动力装备产业集群", "潍坊高新技术产业开发区"), ("济南市新一代信息技术产业集群", None), ("青岛市轨道交通装备产业集群", None)]
