@@ -85,6 +85,10 @@ def in_appositive_en(doc: Document, place: Place, before: list[Place]) -> bool:
     # (The subject opens the sentence or its main clause: "About 100 kilometers to the northeast,
     # Mianyang High-tech Zone, in the city known as …, has …".)
     opening = text[start:head.start].strip().lower()
+    if opening.endswith(" in"):
+        # ("Shunde district in Foshan, South China's Guangdong province, has retained …": the aside
+        # places the place that locates the subject.)
+        return any(p.end <= head.start and text[start:p.start].strip().lower() in ("", "the") for p in before)
     return opening in ("", "the") or opening.endswith((",", ", the"))
 
 

@@ -1006,3 +1006,9 @@ def test_clusters_named_beside_a_cluster_are_not_what_the_cluster_refers_to():
             "该集群依托潍坊高新技术产业开发区建设。")
     assert [(c.name, c.core_zone) for c in extract_text(text).clusters] == [
         ("潍坊市动力装备产业集群", "潍坊高新技术产业开发区"), ("济南市新一代信息技术产业集群", None), ("青岛市轨道交通装备产业集群", None)]
+
+
+def test_an_english_aside_on_the_place_that_locates_the_subject_is_not_the_subject():
+    text = ("Shunde district in Foshan, South China's Guangdong province, has retained first place on the 2023 "
+            "China Top 100 Districts list released by CCID Consulting.")
+    assert [(r.subject, r.rank) for r in extract_text(text).rankings] == [("Shunde district", 1)]
