@@ -79,14 +79,22 @@ def _same_position(a, b) -> bool:
             and x.get("rank") == y.get("rank") and bool(x.get("ranking")) and x.get("ranking") == y.get("ranking"))
 
 
+def _streak_alone(a, b):
+    """(the entry that states only a streak, the other entry), both with a place; else None."""
+    alone, entry = (a, b) if a.values.get("rank") is None and a.values.get("change") is None else (b, a)
+    if (alone.values.get("rank") is not None or alone.values.get("change") is not None
+            or alone.values.get("streak") is None or alone.subject is None or entry.subject is None):
+        return None
+    return alone, entry
+
+
 def _streak_echo(ctx: Context, a, b) -> bool:
     """“三连升的背后，…” after 广汉高新区…实现三连升: a later sentence that names only the streak
     (no position, no move), of a place the entry's subject opens with, repeats that entry."""
-    echo, entry = (a, b) if a.values.get("rank") is None and a.values.get("change") is None else (b, a)
-    if echo.values.get("rank") is not None or echo.values.get("change") is not None:
+    pair = _streak_alone(a, b)
+    if pair is None:
         return False
-    if echo.subject is None or entry.subject is None or echo.values.get("streak") is None:
-        return False
+    echo, entry = pair
     return (echo.values["streak"] == entry.values.get("streak") and echo.sentence > entry.sentence
             and ctx.value(entry.subject).startswith(ctx.value(echo.subject)))
 
@@ -95,12 +103,11 @@ def _streak_added(ctx: Context, a, b) -> bool:
     """合肥高新区…位列第6位，较上年前移1位 … (an answer later) 这已经是我们连续第三年实现位次前移: a
     streak of rises said on its own (in no other ranking) of the place whose rise the article
     gave completes that entry."""
-    lone, entry = (a, b) if a.values.get("rank") is None and a.values.get("change") is None else (b, a)
-    if (lone.values.get("streak") is None or lone.values.get("ranking") not in (None, entry.values.get("ranking"))
-            or entry.values.get("streak") is not None
-            or lone.subject is None or entry.subject is None):
+    pair = _streak_alone(a, b)
+    if pair is None:
         return False
-    return (lone.values.get("rank") is None and lone.values.get("change") is None
+    lone, entry = pair
+    return (lone.values.get("ranking") in (None, entry.values.get("ranking")) and entry.values.get("streak") is None
             and (entry.values.get("change") or 0) > 0 and ctx.value(lone.subject) == ctx.value(entry.subject))
 
 
