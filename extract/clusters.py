@@ -375,7 +375,7 @@ class _ClusterBuilder:
                 hits = [j for j in range(len(merged)) if in_body[j]
                         and (clusters_zh.nickname_of(key, keys[j]) or clusters_zh.short_form_of(key, keys[j])
                              or clusters_zh.shortened(key, keys[j]) or clusters_zh.cut_short(key, keys[j])
-                             or clusters_zh.abridged(key, keys[j]))]
+                             or clusters_zh.abridged(key, keys[j]) or clusters_zh.placed_abridged(key, keys[j]))]
             if len(hits) == 1:
                 members[hits[0]].extend(members[i])
                 folded.add(i)

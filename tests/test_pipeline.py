@@ -301,6 +301,11 @@ def test_a_headlines_abridged_cluster_name_is_the_bodys_cluster():
     assert [c.name for c in record.clusters] == ["东营盐碱地现代种业产业集群"]
 
 
+def test_a_headlines_name_leaving_words_out_after_the_place_is_the_bodys_cluster():
+    record = extract_text("株洲轨道交通装备集群规模突破1600亿元\n\n株洲市先进轨道交通装备集群以株洲高新区为核心区，集群内现有企业400余家。")
+    assert [(c.name, c.core_zone) for c in record.clusters] == [("株洲市先进轨道交通装备集群", "株洲高新区")]
+
+
 @pytest.mark.parametrize("headline, kept", [
     ("大庆高新区高新技术企业突破400家", [412]),
     # A round figure the body's count does not pass is a count of its own.
