@@ -40,6 +40,7 @@ PROMOTED_BEFORE = cached_compile(r"(?:推动|促进|加快|推进|支持|助力|
 DEVELOPED_AFTER = cached_compile(r"(?:高质量|集聚|协同|融合|转型|集约化)?(?:发展|建设|升级)")
 # 以打造世界级物联网产业集群为目标: a level no cluster holds yet, an aim (with no place in the name).
 AIMED_LEVEL = ("世界级", "国际一流", "全球领先")
+_JOINED_SUFFIX = cached_compile(r"[和与及、](?:产业)?集群$")
 # 全国最大的低压电器产业集群 / 国内重要的…集群: a cluster described, not named.
 DESCRIBED = cached_compile(r"(?:最大|最强|最全|最完整|最集中|最具\w{0,4}|重要|知名|著名|领先|主要)的$")
 
@@ -50,6 +51,8 @@ def is_generic(name: str, generic: frozenset[str]) -> bool:
     of its own."""
     if _COUNTED_CLUSTERS.search(name) or _ORDINAL_LEAD.match(name) or _COMPUTERS.search(name):
         return True
+    if _JOINED_SUFFIX.search(name):
+        return True  # (开放合作和集群治理能力: the word joined to the cluster word is not its industry)
     hit = gazetteer().prefix_zh(name, 0)
     rest = name[hit[0]:].lstrip("市省县区") if hit else name
     # A quoted slogan before the category (“雁阵形”产业集群) names a programme's list.
