@@ -270,3 +270,41 @@ def listed_just_before_en(ctx: Context, pos: int) -> list[Place]:
         listed.insert(0, place)
         end = place.start
     return listed
+
+
+# Between the last place of a tie and its verb: 海宁市、桐乡市得分相同，并列第31位 / "Xiaogan high-tech
+# zone and suizhou high-tech zone score is same, tied for the 7th".
+_TIE_GAP = {
+    "zh": cached_compile(r"(?:[，,]?(?:两地|两区|两县|两市|二者|两者)?(?:综合)?(?:得分|分数|分值)(?:相同|相等|一致)[，,]?)?"),
+    "en": cached_compile(r"\s*(?:(?:,\s*)?(?:(?:the|their)\s+)?scores?\s+(?:is|are|was|were)\s+(?:the\s+)?same\s*,?\s*"
+                         r"|,?\s+with\s+the\s+same\s+score\s*,?\s*)?(?:(?:were|are|was|is)\s+)?", re.I),
+}
+_TIE_LIST_GAP_ZH = cached_compile(r"[、和与及]")
+
+
+def tied_places(ctx: Context, fragment: Fragment) -> list[Place]:
+    """The places sharing a position, in order: the list right before the tie (A、B并列第5位,
+    "A and B tied for fifth") and, in English, the place it is tied with ("A tied with B for
+    eighth place")."""
+    text, language = ctx.doc.text, ctx.language
+    rank_start = fragment.groups["tied_rank"][0]
+    inside = [p for p in ctx.places.before(rank_start, 0) if fragment.start <= p.start and p.kind != "reference"]
+    named = [p for p in ctx.places.before(fragment.start, 0) if p.kind != "reference"]
+    listed: list[Place] = []
+    end, last, located = fragment.start, True, False
+    for i in reversed(range(len(named))):
+        place = named[i]
+        gap = text[place.end:end]
+        if last:
+            fits = _TIE_GAP[language].fullmatch(gap) is not None
+        else:
+            fits = (_TIE_LIST_GAP_ZH if language == "zh" else _LIST_GAP_EN).fullmatch(gap) is not None
+        if not (fits or located):
+            break
+        end = place.start
+        located = language == "en" and i > 0 and locates(ctx, named, i)
+        if located:
+            continue  # ("Yinzhou district of Ningbo tied with …": Ningbo says where, it is not tied)
+        listed.insert(0, place)
+        last = False
+    return listed + inside[:1]

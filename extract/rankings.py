@@ -14,7 +14,8 @@ from extract.ranking_tables import table_fragments
 from extract import ranking_scope_en
 from extract.ranking_history import past_year_clauses
 from extract.ranking_merge import merge_restated, name_general_rows
-from extract.ranking_subjects import listed_just_before_en, locates, ranks_non_place, same_place, subject_before
+from extract.ranking_subjects import (listed_just_before_en, locates, ranks_non_place, same_place, subject_before,
+                                      tied_places)
 from extract.mentions import Place
 from schemas.record import Ranking
 
@@ -173,7 +174,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
                     continue
                 context.append((fragment, _context(ctx, fragment)))
             continue
-        list_group = next((g for g in ("ranks", "ups", "downs", "in_order", "top_ranks", "rank_range") if g in fragment.groups), None)
+        list_group = next((g for g in ("ranks", "ups", "downs", "in_order", "top_ranks", "rank_range", "tied_rank") if g in fragment.groups), None)
         if list_group:
             last_list = _distribute(ctx, fragment, list_group, items, last_list)
             continue
@@ -343,6 +344,13 @@ def _distribute(ctx: Context, fragment: Fragment, group: str, items: list[Entry]
                                if p.kind != "reference" and p.start >= clause]
         if not numbers or len(sentence_places) != len(numbers):
             return last_list
+        group = "ranks"
+    elif group == "tied_rank":
+        # A、B并列第5位 / "Changshu and Cixi tied for fifth place": one position for each place
+        # of the list just before.
+        rank = _number(ctx, fragment.text(ctx.doc, group) or "", ordinal=True)
+        sentence_places = tied_places(ctx, fragment)
+        numbers = [rank] * len(sentence_places) if rank is not None else []
         group = "ranks"
     else:
         numbers = _numbers(ctx, fragment.text(ctx.doc, group) or "")

@@ -18,7 +18,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "cluster": frozenset({"name", "shared_suffix", "core_zone", "core_zones", "list_name", "city"}),
     "enterprise_count": frozenset({"category", "count", "qualifier_before", "qualifier_after",
                                    "subject", "counts", "each"}),
-    "ranking": frozenset({"subject", "subjects", "ranking", "year", "rank", "ranks", "in_order", "top_ranks", "rank_range", "total",
+    "ranking": frozenset({"subject", "subjects", "ranking", "year", "rank", "ranks", "in_order", "top_ranks", "rank_range", "tied_rank", "total",
                           "up", "down", "ups", "downs", "unchanged", "from_rank", "from_year", "to_rank",
                           "streak"}),
 }

@@ -1017,3 +1017,14 @@ def test_an_english_aside_on_the_place_that_locates_the_subject_is_not_the_subje
     text = ("Shunde district in Foshan, South China's Guangdong province, has retained first place on the 2023 "
             "China Top 100 Districts list released by CCID Consulting.")
     assert [(r.subject, r.rank) for r in extract_text(text).rankings] == [("Shunde district", 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在2023年中国工业百强县榜单中，慈溪市位列第4位；海宁市、桐乡市得分相同，并列第31位。",
+     [("慈溪市", 4), ("海宁市", 31), ("桐乡市", 31)]),
+    ("In the 2023 top 100 districts ranking, Yuhang district of Hangzhou placed fifth, and Yinzhou district "
+     "of Ningbo tied with Xiaoshan district of Hangzhou for eighth place.",
+     [("Yuhang district", 5), ("Yinzhou district", 8), ("Xiaoshan district", 8)]),
+], ids=["zh", "en"])
+def test_places_tied_for_a_position_each_hold_it(text, expected):
+    assert [(r.subject, r.rank) for r in extract_text(text).rankings] == expected
