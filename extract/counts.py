@@ -24,9 +24,13 @@ _SRDI_EN = cached_compile(r"\b(?:(?:national|provincial|municipal|state)(?:[\s-]
 _CATEGORY_LEAD = {
     "en": cached_compile(r"(?:and|or|(?:the\s+)?(?:total\s+)?number\s+of"
                          r"|(?<=our\s)(?:province|city|county|district|region|zone))\s+", re.I),
-    "zh": cached_compile(r"(?:评价|备案)?入库的(?=\S{2})"),
+    # (全年评价入库科技型中小企业3015家: what the register holds is the category, 科技型中小企业;
+    # 入库企业 alone keeps its word.)
+    "zh": cached_compile(r"(?:全年|今年|去年|累计)?(?:评价|备案)?入库的?(?=\S{2})(?!企业)"),
 }
-_SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these|thereinto)", re.I)
+# (从区域看，A 5862家、B 1105家 / 分县（市、区）看，…: a breakdown of the count before, place by place;
+# 从本批次认定情况看 breaks down what a batch added.)
+_SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these|thereinto|(?:从|分)(?![^，,；;。：:]{0,12}?(?:批|认定|新增|入选))[^，,；;。：:]{0,12}?看[，,])", re.I)
 _IN_AFTER_EN = cached_compile(r"\s+in\s+")
 _OF_THEM = cached_compile(r"\bof\s+(?:them|these|which)\b", re.I)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
@@ -312,6 +316,11 @@ def _refers_back(ctx: Context, fragment: Fragment, earlier: int) -> bool:
     Quanzhou were home to 5,300, 4,100 and 3,200 of them respectively"; "Shenzhen accounted for
     24,000 of them, followed by Guangzhou with 12,600")."""
     text, start = ctx.doc.text, ctx.doc.sentence_span(fragment.sentence)[0]
+    opening = fragment.sentence
+    while opening > earlier + 1 and ctx.ends_at_semicolon(opening - 1):
+        opening -= 1  # (从区域看，A 5862家，占全市近一半；B 1105家: the breakdown opened clauses before)
+    if opening < fragment.sentence and _sentence_before(earlier, opening):
+        return _SHARES_OPEN.match(text, ctx.doc.sentence_span(opening)[0]) is not None
     if fragment.sentence - 3 <= earlier <= fragment.sentence - 2:
         # "… had 8,014 high-tech enterprises. Of the 2,912 certified last year, … The enterprises
         # remain concentrated in the zones. X was home to 2,340 of them": "of them" reaches over
@@ -351,7 +360,10 @@ def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseC
         zone = ctx.places.resolve(place)
         if zone is None or zone.kind != "zone":
             return None
-        subject = ctx.value(zone)
+        if not _other_kind(ctx, subject, ctx.value(zone)):
+            subject = ctx.value(zone)
+        # (…合肥高新区2036家；经开区1187家: a zone of another kind, named by its kind alone, is not
+        # the one before.)
     count = parse_count(ctx.language, fragment.text(ctx.doc, "count") or "")
     # A share is less than the whole; the next place of a list (…187家；旌阳区126家) need not be.
     opened = _SHARES_OPEN.match(ctx.doc.text, ctx.clause_start(fragment.start)) is not None
@@ -365,3 +377,8 @@ def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseC
                            evidence=Evidence(start=start, end=end, text=ctx.doc.map.original[start:end]))
 
 
+def _other_kind(ctx: Context, written: str, zone: str | None) -> bool:
+    """Whether a zone's kind word (经开区) names another kind than the zone it would refer to
+    (合肥高新区)."""
+    kinds = ctx.words("zone_kind_references")
+    return bool(zone) and written in kinds and any(k != written and k in zone for k in kinds) and written not in zone

@@ -1028,3 +1028,15 @@ def test_an_english_aside_on_the_place_that_locates_the_subject_is_not_the_subje
 ], ids=["zh", "en"])
 def test_places_tied_for_a_position_each_hold_it(text, expected):
     assert [(r.subject, r.rank) for r in extract_text(text).rankings] == expected
+
+
+def test_a_breakdown_by_area_shares_out_the_count_before_it():
+    record = extract_text("全市有效高新技术企业达1.1万家。从区域分布看，合肥高新区2036家，继续领跑全市；经开区1187家、蜀山区1065家。")
+    assert [(c.subject, c.category, c.count) for c in record.enterprise_counts] == [
+        (None, "有效高新技术企业", 11000), ("合肥高新区", "有效高新技术企业", 2036),
+        ("经开区", "有效高新技术企业", 1187), ("蜀山区", "有效高新技术企业", 1065)]
+
+
+def test_what_a_register_holds_is_its_category_and_the_headlines_round_figure_is_the_same_count():
+    record = extract_text("西安市科技型中小企业评价入库突破1.2万家\n\n截至10月底，2023年西安市累计评价入库科技型中小企业1.26万家。")
+    assert [(c.subject, c.category, c.count) for c in record.enterprise_counts] == [("西安市", "科技型中小企业", 12600)]
