@@ -30,7 +30,7 @@ _CATEGORY_LEAD = {
 }
 # (从区域看，A 5862家、B 1105家 / 分县（市、区）看，…: a breakdown of the count before, place by place;
 # 从本批次认定情况看 breaks down what a batch added.)
-_SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these|thereinto|(?:从|分)(?![^，,；;。：:]{0,12}?(?:批|认定|新增|入选))[^，,；;。：:]{0,12}?看[，,])", re.I)
+_SHARES_OPEN = cached_compile(r"\s*(?:其中|among\s+them|of\s+which|of\s+these|thereinto|of\s+the\s+total|(?:从|分)(?![^，,；;。：:]{0,12}?(?:批|认定|新增|入选))[^，,；;。：:]{0,12}?看[，,])", re.I)
 _IN_AFTER_EN = cached_compile(r"\s+in\s+")
 _OF_THEM = cached_compile(r"\bof\s+(?:them|these|which)\b", re.I)
 _PARAGRAPH_BREAK = cached_compile(r"\n[ \t\u3000]*\n")
@@ -321,6 +321,9 @@ def _refers_back(ctx: Context, fragment: Fragment, earlier: int) -> bool:
         opening -= 1  # (从区域看，A 5862家，占全市近一半；B 1105家: the breakdown opened clauses before)
     if opening < fragment.sentence and _sentence_before(earlier, opening):
         return _SHARES_OPEN.match(text, ctx.doc.sentence_span(opening)[0]) is not None
+    if _sentence_before(earlier, fragment.sentence) and not text[start:fragment.start].strip():
+        return True  # ("… 3,105 high-tech enterprises. Chancheng district had 1,012, Sanshui …": a
+        # sentence opening with a place's number and no category goes on with the count before)
     if fragment.sentence - 3 <= earlier <= fragment.sentence - 2:
         # "… had 8,014 high-tech enterprises. Of the 2,912 certified last year, … The enterprises
         # remain concentrated in the zones. X was home to 2,340 of them": "of them" reaches over
@@ -345,11 +348,16 @@ def _share_of_previous(ctx: Context, fragment: Fragment, items: list[EnterpriseC
     if whole < 0:
         return None
     same = _same_statement(ctx, sentences[whole], fragment.sentence)
-    if not same and not _refers_back(ctx, fragment, sentences[whole]):
+    # ("Of the total, A accounted for 3,024, B 2,731. C had 1,012, D 642": a breakdown that goes
+    # on into the next sentence shares out the same count.)
+    going_on = next((item for item in items[:whole + 1] if item.evidence.start == items[-1].evidence.start), None) \
+        if (len(items) - 1 > whole and fragment.sentence - 1 <= sentences[-1] <= fragment.sentence
+            and not _names_category_before(ctx, fragment)) else None
+    if not same and going_on is None and not _refers_back(ctx, fragment, sentences[whole]):
         return None
     # A sentence of shares after one that made several counts (全市高新技术企业512家，科技型中小
     # 企业688家。其中，…) shares out the sentence's first, main count.
-    total = items[whole] if same else items[sentences.index(sentences[whole])]
+    total = items[whole] if same else going_on or items[sentences.index(sentences[whole])]
     start, end = fragment.groups["subject"]
     place = next((p for p in ctx.places.in_sentence(fragment.sentence) if p.start == start and p.end >= end - 1), None)
     if place is None:
@@ -382,3 +390,10 @@ def _other_kind(ctx: Context, written: str, zone: str | None) -> bool:
     (合肥高新区)."""
     kinds = ctx.words("zone_kind_references")
     return bool(zone) and written in kinds and any(k != written and k in zone for k in kinds) and written not in zone
+
+
+def _names_category_before(ctx: Context, fragment: Fragment) -> bool:
+    """Whether the fragment's sentence names what is counted before it ("The gap narrows for R&D
+    platforms …: X has 318, Y 246"): a new count's list, not the breakdown before going on."""
+    before = ctx.doc.text[ctx.doc.sentence_span(fragment.sentence)[0]:fragment.start].lower()
+    return any(head in before for head in ctx.words("count_heads"))

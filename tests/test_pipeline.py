@@ -1040,3 +1040,12 @@ def test_a_breakdown_by_area_shares_out_the_count_before_it():
 def test_what_a_register_holds_is_its_category_and_the_headlines_round_figure_is_the_same_count():
     record = extract_text("西安市科技型中小企业评价入库突破1.2万家\n\n截至10月底，2023年西安市累计评价入库科技型中小企业1.26万家。")
     assert [(c.subject, c.category, c.count) for c in record.enterprise_counts] == [("西安市", "科技型中小企业", 12600)]
+
+
+def test_an_english_breakdown_goes_on_over_sentences_with_the_category_left_out():
+    record = extract_text("Suzhou had 15,400 high-tech enterprises. Of the total, Suzhou Industrial Park accounted for 3,024, "
+                          "Kunshan 2,731 and Taicang 912. Chancheng district had 1,012, Sanshui district 642.")
+    assert [(c.subject, c.category, c.count) for c in record.enterprise_counts] == [
+        ("Suzhou", "high-tech enterprises", 15400), ("Suzhou Industrial Park", "high-tech enterprises", 3024),
+        ("Kunshan", "high-tech enterprises", 2731), ("Taicang", "high-tech enterprises", 912),
+        ("Chancheng district", "high-tech enterprises", 1012), ("Sanshui district", "high-tech enterprises", 642)]
