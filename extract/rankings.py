@@ -83,7 +83,7 @@ def _values(ctx: Context, fragment: Fragment) -> dict:
     if get("rank"):
         # "topped the list" names no number: it is first place.
         top = ((ctx.language == "en" and _FIRST_EN.match(get("rank")) is not None)
-               or (ctx.language == "zh" and get("rank") in ("首位", "榜首")))  # 位居全国首位
+               or (ctx.language == "zh" and get("rank") in ("首位", "榜首", "居首", "登顶")))  # 位居全国首位
         values["rank"] = 1 if top else _number(ctx, get("rank"), ordinal=True)
     if get("up"):
         values["change"] = _number(ctx, get("up"))
