@@ -92,8 +92,10 @@ class ClusterCities:
         if self.ctx.language == "zh":
             return any(text.startswith(name, start) for name in self.ctx.words("multi_city_names"))
         joined = _JOINED_NAMES_EN.match(text, start, end)
-        return joined is not None and all(
-            clusters_en.is_city(part) for part in re.split(r"[-–]", joined.group()))
+        # (Municipalities and provinces count: "Chengdu-Chongqing", "Beijing-Tianjin-Hebei"; a part
+        # the table lacks, Ningdong, does not stop the others counting.)
+        return joined is not None and sum(
+            gazetteer().lookup_en(part) is not None for part in re.split(r"[-–]", joined.group())) >= 2
 
     def _last_city_zh(self, at: int) -> Optional[str]:
         city = None

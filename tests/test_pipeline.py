@@ -1049,3 +1049,10 @@ def test_an_english_breakdown_goes_on_over_sentences_with_the_category_left_out(
         ("Suzhou", "high-tech enterprises", 15400), ("Suzhou Industrial Park", "high-tech enterprises", 3024),
         ("Kunshan", "high-tech enterprises", 2731), ("Taicang", "high-tech enterprises", 912),
         ("Chancheng district", "high-tech enterprises", 1012), ("Sanshui district", "high-tech enterprises", 642)]
+
+
+@pytest.mark.parametrize("name", ["Chengdu-Chongqing electronic information advanced manufacturing cluster",
+                                  "Beijing-Tianjin-Hebei life and health cluster"])
+def test_an_english_cluster_led_by_hyphened_places_is_no_one_citys(name):
+    record = extract_text(f"The {name} was named to the national list.")
+    assert [(c.name, c.city) for c in record.clusters] == [(name, None)]
