@@ -16,7 +16,7 @@ from extract.ordering import longest_first
 
 # "among Chinese cities that host most companies": what is ranked are places.
 # Between the places of an English list and after its last: "X, Y and Z respectively ranked …".
-_LIST_GAP_EN = cached_compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
+_LIST_GAP_EN = cached_compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
 _PLACE_NOUNS_EN = r"(?:cities|provinces|regions|zones|parks|counties|districts|areas|places)\b"
 _RELATIVE_EN = cached_compile(r"\s*(?:which|who|whose|that|where)\b", re.I)
 # "Trina Solar, based in Wujin, ranked 12th": the place only says where the company is.
@@ -261,14 +261,18 @@ def listed_just_before_en(ctx: Context, pos: int) -> list[Place]:
     """The places of the list that ends right before `pos` ("Shenzhen, Nanjing and Hangzhou
     took the top three spots"), in order; none when a place is not right before it."""
     text = ctx.doc.text
+    named = [p for p in ctx.places.before(pos, 0) if p.kind != "reference"]
     listed: list[Place] = []
-    end = pos
-    for place in reversed([p for p in ctx.places.before(pos, 0) if p.kind != "reference"]):
+    end, located = pos, False
+    for i in reversed(range(len(named))):
+        place = named[i]
         gap = text[place.end:end]
-        if not (gap.strip() == "" if end == pos else _LIST_GAP_EN.fullmatch(gap)):
+        if not (located or (gap.strip() == "" if end == pos else _LIST_GAP_EN.fullmatch(gap))):
             break
-        listed.insert(0, place)
         end = place.start
+        located = i > 0 and locates(ctx, named, i)
+        if not located:  # ("… and Jiangning Development Zone in Nanjing took": Nanjing says where)
+            listed.insert(0, place)
     return listed
 
 

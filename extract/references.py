@@ -50,7 +50,7 @@ _COMPARED_EN = cached_compile(r"\b(?:behind|ahead\s+of|than|second\s+to|next\s+t
 # of East China's Anhui province", "Jiangyou, a county-level city under Mianyang", "Jurong,
 # another county-level city under Zhenjiang").
 _LOCATING_APPOSITION_EN = cached_compile(
-    r",?\s+(?:(?:also|all|both|each)\s+)?(?:(?:a|an|another|one|the)\s+(?:[\w'’-]+\s+){0,3}?)?(?:(?:located|situated|based)\s+)?(?:in|under|administered\s+by|capital\s+(?:city\s+)?of)\s+(?:the\s+)?(?:(?:north|south|east|west|"
+    r",?\s+(?:(?:also|all|both|each)\s+){0,2}(?:(?:a|an|another|one|the)\s+(?:[\w'’-]+\s+){0,3}?)?(?:(?:located|situated|based)\s+)?(?:in|under|administered\s+by|capital\s+(?:city\s+)?of)\s+(?:the\s+)?(?:(?:north|south|east|west|"
     r"central|northeast|northwest|southeast|southwest|eastern|western|northern|southern|neighbou?ring|nearby|adjacent)\s+)?"
     r"(?:China(?:'s|’s)\s+)?(?:the\s+)?(?:(?:city|prefecture|province|county)\s+of\s+)?", re.I)
 _PART_NOUN_EN = cached_compile(r"\b(?:district|county|town|township)$", re.I)

@@ -1056,3 +1056,15 @@ def test_an_english_breakdown_goes_on_over_sentences_with_the_category_left_out(
 def test_an_english_cluster_led_by_hyphened_places_is_no_one_citys(name):
     record = extract_text(f"The {name} was named to the national list.")
     assert [(c.name, c.city) for c in record.clusters] == [(name, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the 2023 list of top 100 counties, Kunshan topped the ranking. Jiangyin and Zhangjiagang, both also in "
+     "Jiangsu, came second and third respectively.", [("Kunshan", 1), ("Jiangyin", 2), ("Zhangjiagang", 3)]),
+    ("In the 2023 comprehensive evaluation, Suzhou Industrial Park, Kunshan Economic and Technological Development "
+     "Zone and Jiangning Economic and Technological Development Zone in Nanjing took the top three places, respectively.",
+     [("Suzhou Industrial Park", 1), ("Kunshan Economic and Technological Development Zone", 2),
+      ("Jiangning Economic and Technological Development Zone", 3)]),
+], ids=["both-also-in", "in-a-city"])
+def test_a_place_saying_where_a_listed_place_lies_is_not_ranked(text, expected):
+    assert [(r.subject, r.rank) for r in extract_text(text).rankings] == expected
