@@ -101,6 +101,9 @@ def _values(ctx: Context, fragment: Fragment) -> dict:
         values["from_rank"] = _number(ctx, get("from_rank"), True)
     if get("streak"):
         values["streak"] = _number(ctx, get("streak"), ordinal=True)
+    if get("year") and values:
+        # ("from 2012 year of the 17th rise to 2020 year of the 11th": the position's own year)
+        values["year"] = _number(ctx, get("year"))
     return {k: v for k, v in values.items() if v is not None}
 
 
