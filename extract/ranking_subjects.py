@@ -260,18 +260,28 @@ def _ranks_non_place_en(ctx: Context, fragment: Fragment, heads: frozenset[str])
 def listed_just_before_en(ctx: Context, pos: int) -> list[Place]:
     """The places of the list that ends right before `pos` ("Shenzhen, Nanjing and Hangzhou
     took the top three spots"), in order; none when a place is not right before it."""
+    return _list_ending_at(ctx, pos, _NOTHING_BUT_SPACE, _LIST_GAP_EN)
+
+
+_NOTHING_BUT_SPACE = cached_compile(r"\s*")
+
+
+def _list_ending_at(ctx: Context, pos: int, last_gap: re.Pattern, list_gap: re.Pattern) -> list[Place]:
+    """The places of a list ending at `pos`, in order: the last one `last_gap` away, each before
+    it `list_gap` away. In English a place that only says where the one before it lies is no
+    item ("… and Jiangning Development Zone in Nanjing took", "Yinzhou district of Ningbo tied")."""
     text = ctx.doc.text
     named = [p for p in ctx.places.before(pos, 0) if p.kind != "reference"]
     listed: list[Place] = []
     end, located = pos, False
     for i in reversed(range(len(named))):
         place = named[i]
-        gap = text[place.end:end]
-        if not (located or (gap.strip() == "" if end == pos else _LIST_GAP_EN.fullmatch(gap))):
+        gap = (last_gap if not listed else list_gap).fullmatch(text[place.end:end])
+        if not (gap or located):
             break
         end = place.start
-        located = i > 0 and locates(ctx, named, i)
-        if not located:  # ("… and Jiangning Development Zone in Nanjing took": Nanjing says where)
+        located = ctx.language == "en" and i > 0 and locates(ctx, named, i)
+        if not located:
             listed.insert(0, place)
     return listed
 
@@ -290,25 +300,7 @@ def tied_places(ctx: Context, fragment: Fragment) -> list[Place]:
     """The places sharing a position, in order: the list right before the tie (A、B并列第5位,
     "A and B tied for fifth") and, in English, the place it is tied with ("A tied with B for
     eighth place")."""
-    text, language = ctx.doc.text, ctx.language
     rank_start = fragment.groups["tied_rank"][0]
     inside = [p for p in ctx.places.before(rank_start, 0) if fragment.start <= p.start and p.kind != "reference"]
-    named = [p for p in ctx.places.before(fragment.start, 0) if p.kind != "reference"]
-    listed: list[Place] = []
-    end, last, located = fragment.start, True, False
-    for i in reversed(range(len(named))):
-        place = named[i]
-        gap = text[place.end:end]
-        if last:
-            fits = _TIE_GAP[language].fullmatch(gap) is not None
-        else:
-            fits = (_TIE_LIST_GAP_ZH if language == "zh" else _LIST_GAP_EN).fullmatch(gap) is not None
-        if not (fits or located):
-            break
-        end = place.start
-        located = language == "en" and i > 0 and locates(ctx, named, i)
-        if located:
-            continue  # ("Yinzhou district of Ningbo tied with …": Ningbo says where, it is not tied)
-        listed.insert(0, place)
-        last = False
-    return listed + inside[:1]
+    list_gap = _TIE_LIST_GAP_ZH if ctx.language == "zh" else _LIST_GAP_EN
+    return _list_ending_at(ctx, fragment.start, _TIE_GAP[ctx.language], list_gap) + inside[:1]
