@@ -69,10 +69,12 @@ def find_fragments(doc: Document, ruleset: RuleSet, skip_untriggered: bool = Tru
             if skip_untriggered:
                 if shaped is None:
                     shaped = shape(sentence.casefold() if fold else sentence)
-                anchors, needs = anchored[kind]
-                present = {anchor for anchor in anchors if anchor in shaped}
-                selected = [(order, rules[order]) for order, need in needs
-                            if all(not present.isdisjoint(one_of) for one_of in need)]
+                anchor_bits, rule_bits = anchored[kind]
+                held = 0
+                for anchor, bits in anchor_bits:
+                    if anchor in shaped:
+                        held |= bits
+                selected = [(order, rules[order]) for order, bits in rule_bits if bits & held == bits]
             else:
                 selected = list(enumerate(rules))
             for order, rule in selected:
@@ -85,15 +87,25 @@ def find_fragments(doc: Document, ruleset: RuleSet, skip_untriggered: bool = Tru
     return {kind: resolve_overlaps(fragments) for kind, fragments in found.items()}
 
 
-def _anchor_index(ruleset: RuleSet) -> dict[str, tuple[list[str], list[tuple[int, list[frozenset]]]]]:
-    """Per kind: its distinct anchors, and each rule (by position) with the sets it needs one
-    anchor of each. Testing each distinct anchor once per sentence costs less than each rule's own."""
+def _anchor_index(ruleset: RuleSet) -> dict[str, tuple[list[tuple[str, int]], list[tuple[int, int]]]]:
+    """Per kind: each distinct anchor with the bits of the anchor sets it belongs to, and each
+    rule (by position) with the bits of all the sets it needs. A sentence's bits are those of
+    the anchors it holds; a rule runs when it has all of its own. Testing each distinct anchor
+    once per sentence, and each rule with one AND, costs less than testing each rule's sets."""
     index = {}
     for kind, rules in ruleset.rules.items():
-        needs = [(order, [frozenset(one_of) for one_of in rule.anchors or ()])
-                 for order, rule in enumerate(rules)]
-        anchors = sorted({anchor for _, need in needs for one_of in need for anchor in one_of})
-        index[kind] = (anchors, needs)
+        anchor_bits: dict[str, int] = {}
+        rule_bits = []
+        bit = 0
+        for order, rule in enumerate(rules):
+            needed = 0
+            for one_of in rule.anchors or ():
+                for anchor in set(one_of):
+                    anchor_bits[anchor] = anchor_bits.get(anchor, 0) | (1 << bit)
+                needed |= 1 << bit
+                bit += 1
+            rule_bits.append((order, needed))
+        index[kind] = (sorted(anchor_bits.items()), rule_bits)
     return index
 
 
