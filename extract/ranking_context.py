@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Optional
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
+from extract.places import gazetteer
 from schemas.record import Ranking
 
 # A ranking entry's values, as the record names them.
@@ -150,24 +151,47 @@ def _population(ctx: Context, fragment: Fragment) -> set[str]:
             for m in _POPULATION_EN.finditer(ctx.doc.text, fragment.start, fragment.end)}
 
 
-def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[dict, set, dict, dict]:
-    """Context values by sentence, (English) the sentences whose context ranks zones, and
-    (English) what the rankings named and the sizes given in each sentence rank."""
+_NATIONAL_POSITION_ZH = cached_compile(r"全国(?:排名|排位|位次)?第")
+_PROVINCE_OWN_ZH = ("全省", "我省", "本省")
+
+
+def _provincial_total_zh(ctx: Context, fragment: Fragment) -> bool:
+    """江苏18家国家高新区中 / 我省12家…中: how many of a ranking's entries one province has, a size
+    that is not the national ranking's (位列全国第5位) when its positions are given apart."""
+    start = fragment.groups["total"][0]
+    text = ctx.doc.text
+    before = text[max(0, start - 6):start]
+    if before.endswith(_PROVINCE_OWN_ZH):
+        return True
+    for width in (2, 3, 4, 5):
+        place = gazetteer().lookup_zh(before[-width:]) if width <= len(before) else None
+        if place is not None and place.level == "province":
+            return True
+    return False
+
+
+def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[dict, set, dict, dict, set]:
+    """Context values by sentence, (English) the sentences whose context ranks zones, (English)
+    what the rankings named and the sizes given in each sentence rank, and (Chinese) the
+    totals that are one province's share of a ranking (by id)."""
     by_sentence: dict[int, list[dict]] = {}
     zone_rankings: set[int] = set()
     named: dict[int, set[str]] = {}
     sized: dict[int, set[str]] = {}
+    provincial: set[int] = set()
     for fragment, found in context:
         if _sub_index(fragment):
             continue  # only for the position right before it (_own_part)
         by_sentence.setdefault(fragment.sentence, []).append(found)
+        if ctx.language == "zh" and "total" in found and _provincial_total_zh(ctx, fragment):
+            provincial.add(id(found))
         if ctx.language == "en" and _ZONE_WORDS_EN.search(ctx.doc.text, fragment.start, fragment.end):
             zone_rankings.add(fragment.sentence)
         if ctx.language == "en":
             target = named if "ranking" in found else sized if "total" in found else None
             if target is not None:
                 target.setdefault(fragment.sentence, set()).update(_population(ctx, fragment))
-    return by_sentence, zone_rankings, named, sized
+    return by_sentence, zone_rankings, named, sized, provincial
 
 
 _INTRODUCES_POSITIONS = cached_compile(r"如下|[:：]\s*$|\bas\s+(?:the\s+)?follow(?:s|ing)\b|排名|位次|名次|\brank(?:ing)?\b|^[\s|:-]+$", re.I)
@@ -270,7 +294,7 @@ def _population_zh(text: str) -> Optional[str]:
 
 
 def _total_named_apart(ctx: Context, context: list[tuple[Fragment, dict]], ranking: str,
-                       named_at: Optional[int]) -> dict:
+                       named_at: Optional[int], passed_over: set[int]) -> dict:
     """The size of what a ranking ranks, given for the same kind of place in the headline or in
     the two sentences before the one naming the ranking (在全国178家国家高新区中，…。…在2023年国家
     高新区综合评价中的位次如下：)."""
@@ -288,7 +312,7 @@ def _total_named_apart(ctx: Context, context: list[tuple[Fragment, dict]], ranki
     others = {fragment.sentence for fragment, found in context
               if _ranking_key(found.get("ranking", ranking)) != key}
     for fragment, found in context:
-        if "total" in found and (ctx.doc.in_first_line(fragment.sentence) or fragment.sentence in near) \
+        if "total" in found and id(found) not in passed_over and (ctx.doc.in_first_line(fragment.sentence) or fragment.sentence in near) \
                 and _population_zh(ctx.doc.text[fragment.start:fragment.end]) == population \
                 and not (fragment.sentence in near and others & {fragment.sentence - 1, fragment.sentence - 2}):
             return {"total": found["total"]}
@@ -298,7 +322,8 @@ def _total_named_apart(ctx: Context, context: list[tuple[Fragment, dict]], ranki
 def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
             related: set[int], floor: int = -1, index: Optional[tuple[dict, set]] = None) -> tuple[_Item, Ranking]:
     values = dict(item.values)
-    by_sentence, zone_rankings, named_rank, sized = index or context_index(ctx, context)
+    by_sentence, zone_rankings, named_rank, sized, provincial = index or context_index(ctx, context)
+    national = False  # a position said to be national (全国第5位) on the way back to the ranking's name
     # "Wenzhou ranked 15th among the 100 most innovative cities" after "the list of top 100
     # counties": a sentence saying what its own ranking ranks does not take another's context.
     own_population = sized.get(item.sentence, set())
@@ -323,6 +348,8 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
         if sentence != item.sentence and own_population and there and not (there & own_population):
             break
         found_here = by_sentence.get(sentence, [])
+        national = national or (ctx.language == "zh" and _NATIONAL_POSITION_ZH.search(
+            ctx.doc.text, *ctx.doc.sentence_span(sentence)) is not None)
         if sentence == item.sentence and ctx.language == "en":
             found_here = _own_part(ctx.doc.text, context, item, floor)
         on_list = on_list or (listed and "上榜" in ctx.doc.text[slice(*ctx.doc.sentence_span(sentence))])
@@ -334,6 +361,8 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
             for key, value in found.items():
                 if key == "total" and sentence != item.sentence and not fits(value, values.get("rank")):
                     continue  # (Zones in the six central provinces …: no field the position fits)
+                if key == "total" and sentence != item.sentence and national and id(found) in provincial:
+                    continue
                 values.setdefault(key, value)
         if any("ranking" in found for found in found_here):
             if "year" not in values:
@@ -363,7 +392,8 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
     if ctx.language == "zh" and "total" not in values and values.get("ranking"):
         # 全国229家国家级经开区考核结果出炉 (headline) … 国家级经济技术开发区综合发展水平考核评价: a size
         # the headline gives for what the ranking ranks.
-        values.update(_total_named_apart(ctx, context, values["ranking"], named_at))
+        values.update(_total_named_apart(ctx, context, values["ranking"], named_at,
+                                         provincial if national else set()))
     if item.scoped:
         # Its own scope: the named ranking and its size are the wider one's.
         for key in ("ranking", "total"):

@@ -1068,3 +1068,13 @@ def test_an_english_cluster_led_by_hyphened_places_is_no_one_citys(name):
 ], ids=["both-also-in", "in-a-city"])
 def test_a_place_saying_where_a_listed_place_lies_is_not_ranked(text, expected):
     assert [(r.subject, r.rank) for r in extract_text(text).rankings] == expected
+
+
+@pytest.mark.parametrize("text, totals", [
+    ("江苏18家国家高新区中有7家进入全国前30名。苏州高新区、南京高新区分别位列全国第5位、第9位；常州高新区位列第16位。",
+     [None, None, None]),
+    # A position within the province takes the province's number.
+    ("在全省11个国家级开发区中，邢台经济开发区位列第4位。", [11]),
+], ids=["national-positions", "provincial-position"])
+def test_how_many_one_province_has_is_not_the_size_of_a_national_ranking(text, totals):
+    assert [r.total for r in extract_text(text).rankings] == totals
