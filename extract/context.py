@@ -158,6 +158,9 @@ class Context:
         # 力争营收突破2000亿元，国家高新技术企业突破350家: a goal governs the clauses after it.
         if goal is not None and goal.search(self.doc.text, s, start):
             return True
+        if self.language == "zh" and goal is not None and self._goal_before_colon.search(
+                self.doc.text, self._full_stop_before(s), s):
+            return True  # 主要预期目标是:…;高新技术企业达到1600家;…: the list a goal opens, to its full stop
         if future is None:
             return False
         from extract.numbers_zh import parse_number
@@ -181,6 +184,14 @@ class Context:
         macros = self.ruleset.macros
         return tuple(self.ruleset.compile("{%s}" % name) if name in macros else None
                      for name in ("threshold_markers", "future_year", "goal_markers"))
+
+    @cached_property
+    def _goal_before_colon(self) -> re.Pattern:
+        return self.ruleset.compile("{goal_markers}[^。;\n]{0,10}:")
+
+    def _full_stop_before(self, pos: int) -> int:
+        """Where the text since the last full stop (not semicolon) before `pos` begins."""
+        return max(self.doc.text.rfind(mark, 0, pos) for mark in "。!?\n") + 1
 
     def _in_plan_section(self, pos: int) -> bool:
         """Under a numbered heading that announces plans (二、2023年工作安排 / 二、重点任务),

@@ -1078,3 +1078,9 @@ def test_a_place_saying_where_a_listed_place_lies_is_not_ranked(text, expected):
 ], ids=["national-positions", "provincial-position"])
 def test_how_many_one_province_has_is_not_the_size_of_a_national_ranking(text, totals):
     assert [r.total for r in extract_text(text).rankings] == totals
+
+
+def test_a_goal_before_a_colon_governs_the_list_to_its_full_stop():
+    record = extract_text("2024年主要预期目标是：地区生产总值增长7%左右；高新技术企业达到1600家，科技型中小企业突破2300家。"
+                          "长春高新区现有高新技术企业1380家。")
+    assert [(c.category, c.count) for c in record.enterprise_counts] == [("高新技术企业", 1380)]
