@@ -60,6 +60,7 @@ class _ClusterBuilder:
         self.ctx = ctx
         self.doc = ctx.doc
         self.generic = ctx.words("cluster_generic_words")
+        self.actions = ctx.words("cluster_action_words") if ctx.language == "zh" else frozenset()
         self.stop = ctx.words("stop_tokens")
         self.references: dict[tuple[int, int], set[str]] = {}
         self.cities = ClusterCities(ctx)
@@ -76,7 +77,7 @@ class _ClusterBuilder:
 
     def is_generic(self, name: str) -> bool:
         if self.ctx.language == "zh":
-            return clusters_zh.is_generic(name, self.generic)
+            return clusters_zh.is_generic(name, self.generic, self.actions)
         if _COMPUTERS_EN.search(name):
             return True
         words = [w for w in re.split(r"[\s\-]+", name.lower()) if w]

@@ -45,10 +45,10 @@ _JOINED_SUFFIX = cached_compile(r"[和与及、](?:产业)?集群$")
 DESCRIBED = cached_compile(r"(?:最大|最强|最全|最完整|最集中|最具\w{0,4}|重要|知名|著名|领先|主要)的$")
 
 
-def is_generic(name: str, generic: frozenset[str]) -> bool:
+def is_generic(name: str, generic: frozenset[str], actions: frozenset[str] = frozenset()) -> bool:
     """A list or category name (国家级中小企业特色产业集群, 湖南省省级…集群, “雁阵形”产业集群),
-    clusters counted (湖南两大集群, 全市第二个百亿级产业集群) or a phrase (完善集群): no industry
-    of its own."""
+    clusters counted (湖南两大集群, 全市第二个百亿级产业集群), a phrase (完善集群) or what is done
+    for such clusters (全力服务国家先进制造业集群, with `actions`): no industry of its own."""
     if _COUNTED_CLUSTERS.search(name) or _ORDINAL_LEAD.match(name) or _COMPUTERS.search(name):
         return True
     if _JOINED_SUFFIX.search(name):
@@ -60,9 +60,18 @@ def is_generic(name: str, generic: frozenset[str]) -> bool:
     for word in sorted(generic, key=longest_first):
         rest = rest.replace(word, "")
     content = _NOT_CONTENT.sub("", rest)
+    if not hit and content and _made_of(content, actions):
+        return True
     # 上杭县铜产业集群, 安溪县茶产业集群: after a place, one character names an industry; alone
     # (铜产业集群) or as a grade (湖南省级集群) it does not.
     return len(content) < 2 and not (hit and _ONE_CHARACTER_INDUSTRY.fullmatch(content))
+
+
+def _made_of(text: str, words: frozenset[str]) -> bool:
+    """`text` is a run of `words` (全力服务 of 全力, 服务)."""
+    if not text:
+        return True
+    return any(text.startswith(word) and _made_of(text[len(word):], words) for word in words)
 
 
 def canonical(key: str) -> str:
