@@ -6,7 +6,7 @@ import re
 from functools import cached_property
 
 from extract.compiled_regex import cached_compile
-from extract.document import Document
+from extract.document import MAX_SENTENCE, Document
 from extract.mentions import Place, Places
 from extract.references import in_appositive_en, locates_previous, zone_called_by_place, zones_other_name
 from extract.rules import RuleSet
@@ -190,8 +190,10 @@ class Context:
         return self.ruleset.compile("{goal_markers}[^。;\n]{0,10}:")
 
     def _full_stop_before(self, pos: int) -> int:
-        """Where the text since the last full stop (not semicolon) before `pos` begins."""
-        return max(self.doc.text.rfind(mark, 0, pos) for mark in "。!?\n") + 1
+        """Where the text since the last full stop (not semicolon) before `pos` begins, at most
+        a long sentence back (so that text without full stops costs linear time)."""
+        floor = max(0, pos - MAX_SENTENCE)
+        return max(floor - 1, *(self.doc.text.rfind(mark, floor, pos) for mark in "。!?\n")) + 1
 
     def _in_plan_section(self, pos: int) -> bool:
         """Under a numbered heading that announces plans (二、2023年工作安排 / 二、重点任务),

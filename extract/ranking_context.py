@@ -170,6 +170,13 @@ def _provincial_total_zh(ctx: Context, fragment: Fragment) -> bool:
     return False
 
 
+class _ProvincialTotals(set):
+    """Ids of the context values whose total is one province's share of a ranking (Chinese),
+    and the sentences that say a position is national."""
+
+    national_sentences: set[int] = frozenset()
+
+
 def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[dict, set, dict, dict, set]:
     """Context values by sentence, (English) the sentences whose context ranks zones, (English)
     what the rankings named and the sizes given in each sentence rank, and (Chinese) the
@@ -178,7 +185,10 @@ def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[d
     zone_rankings: set[int] = set()
     named: dict[int, set[str]] = {}
     sized: dict[int, set[str]] = {}
-    provincial: set[int] = set()
+    provincial = _ProvincialTotals()
+    if ctx.language == "zh":
+        provincial.national_sentences = {ctx.doc.sentence_of(m.start())
+                                          for m in _NATIONAL_POSITION_ZH.finditer(ctx.doc.text)}
     for fragment, found in context:
         if _sub_index(fragment):
             continue  # only for the position right before it (_own_part)
@@ -348,8 +358,7 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
         if sentence != item.sentence and own_population and there and not (there & own_population):
             break
         found_here = by_sentence.get(sentence, [])
-        national = national or (ctx.language == "zh" and _NATIONAL_POSITION_ZH.search(
-            ctx.doc.text, *ctx.doc.sentence_span(sentence)) is not None)
+        national = national or sentence in provincial.national_sentences
         if sentence == item.sentence and ctx.language == "en":
             found_here = _own_part(ctx.doc.text, context, item, floor)
         on_list = on_list or (listed and "上榜" in ctx.doc.text[slice(*ctx.doc.sentence_span(sentence))])
