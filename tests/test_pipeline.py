@@ -1084,3 +1084,10 @@ def test_a_goal_before_a_colon_governs_the_list_to_its_full_stop():
     record = extract_text("2024年主要预期目标是：地区生产总值增长7%左右；高新技术企业达到1600家，科技型中小企业突破2300家。"
                           "长春高新区现有高新技术企业1380家。")
     assert [(c.category, c.count) for c in record.enterprise_counts] == [("高新技术企业", 1380)]
+
+
+def test_whole_city_without_its_article_is_the_city_not_the_province_named_last():
+    record = extract_text("Gongyi city ranks 68th. Its refractory material industry is selected Henan province first "
+                          "batch county characteristic industry. At present, whole city has scale above "
+                          "industrial enterprise 361 home.")
+    assert [(c.subject, c.count) for c in record.enterprise_counts] == [("Gongyi city", 361)]
