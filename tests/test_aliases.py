@@ -41,6 +41,11 @@ GIVEN = [
      "Wuhan East Lake High-tech Development Zone, better known as Optics Valley, released its figures. "
      "Optics Valley had 6,126 high-tech enterprises at the end of 2023.",
      "Optics Valley", "420100"),
+    ("en-hereinafter-words",
+     'The reporter learned from the Wuhan East Lake High-tech Development Zone (hereinafter referred to as '
+     '"Optics Valley") that projects were signed. At present, Optics Valley have high and new technology '
+     "enterprise more than 5,600 home.",
+     "Optics Valley", "420100"),
 ]
 
 
