@@ -134,10 +134,31 @@ def _compile_pattern(pattern: str, macros: dict[str, str], where: str, errors: l
         return None, None
 
 
+def _unique_key_loader():
+    """A safe YAML loader that refuses a key given twice in one mapping: YAML keeps the last
+    silently, so a rule missing its `- id:` line would take over the one before it."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class UniqueKeyLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        "while reading a mapping", node.start_mark, f"key {key!r} given twice", key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep)
+
+    return UniqueKeyLoader
+
+
 def _read_yaml(path: Path, errors: list[str]):
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = _unique_key_loader()
     try:
         with path.open(encoding="utf-8") as handle:
             return yaml.load(handle, Loader=loader)

@@ -109,6 +109,18 @@ def test_bad_rule_file_reports_every_error_with_its_path(tmp_path):
     assert "broken.yaml -> rules -> 1 -> colour" in err
 
 
+def test_a_key_given_twice_in_a_rule_file_is_an_error(tmp_path):
+    # (a rule whose `- id:` line is missing would otherwise silently replace the rule before it)
+    (tmp_path / "twice.yaml").write_text(
+        "language: zh\nkind: ranking\ntriggers: [位]\nrules:\n"
+        "  - id: a\n    pattern: '第(?P<rank>\\d+)位'\n    examples: [{text: 第3位}]\n"
+        "    pattern: '第(?P<rank>\\d+)名'\n", encoding="utf-8")
+    result = run(SEED_ZH, "--rules", tmp_path)
+    assert result.returncode == 2
+    err = result.stderr.decode("utf-8")
+    assert "twice.yaml" in err and "'pattern' given twice" in err and b"Traceback" not in result.stderr
+
+
 def test_user_rule_file_adds_a_rule(tmp_path):
     (tmp_path / "extra.yaml").write_text(
         "language: en\nkind: enterprise_count\ntriggers: [unicorn]\nrules:\n"
