@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
-from extract.places import gazetteer
+from extract import ranking_scope_zh
 from schemas.record import Ranking
 
 # A ranking entry's values, as the record names them.
@@ -151,49 +151,22 @@ def _population(ctx: Context, fragment: Fragment) -> set[str]:
             for m in _POPULATION_EN.finditer(ctx.doc.text, fragment.start, fragment.end)}
 
 
-_NATIONAL_POSITION_ZH = cached_compile(r"全国(?:排名|排位|位次)?第")
-_PROVINCE_OWN_ZH = ("全省", "我省", "本省")
-
-
-def _provincial_total_zh(ctx: Context, fragment: Fragment) -> bool:
-    """江苏18家国家高新区中 / 我省12家…中: how many of a ranking's entries one province has, a size
-    that is not the national ranking's (位列全国第5位) when its positions are given apart."""
-    start = fragment.groups["total"][0]
-    text = ctx.doc.text
-    before = text[max(0, start - 6):start]
-    if before.endswith(_PROVINCE_OWN_ZH):
-        return True
-    for width in (2, 3, 4, 5):
-        place = gazetteer().lookup_zh(before[-width:]) if width <= len(before) else None
-        if place is not None and place.level == "province":
-            return True
-    return False
-
-
-class _ProvincialTotals(set):
-    """Ids of the context values whose total is one province's share of a ranking (Chinese),
-    and the sentences that say a position is national."""
-
-    national_sentences: set[int] = frozenset()
-
-
-def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[dict, set, dict, dict, set]:
+def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[dict, set, dict, dict, set, set]:
     """Context values by sentence, (English) the sentences whose context ranks zones, (English)
     what the rankings named and the sizes given in each sentence rank, and (Chinese) the
-    totals that are one province's share of a ranking (by id)."""
+    totals that are one province's share of a ranking (ids of their values) and the sentences
+    saying a position is national."""
     by_sentence: dict[int, list[dict]] = {}
     zone_rankings: set[int] = set()
     named: dict[int, set[str]] = {}
     sized: dict[int, set[str]] = {}
-    provincial = _ProvincialTotals()
-    if ctx.language == "zh":
-        provincial.national_sentences = {ctx.doc.sentence_of(m.start())
-                                          for m in _NATIONAL_POSITION_ZH.finditer(ctx.doc.text)}
+    provincial: set[int] = set()
+    national = ranking_scope_zh.national_sentences(ctx) if ctx.language == "zh" else set()
     for fragment, found in context:
         if _sub_index(fragment):
             continue  # only for the position right before it (_own_part)
         by_sentence.setdefault(fragment.sentence, []).append(found)
-        if ctx.language == "zh" and "total" in found and _provincial_total_zh(ctx, fragment):
+        if ctx.language == "zh" and "total" in found and ranking_scope_zh.provincial_total(ctx, fragment):
             provincial.add(id(found))
         if ctx.language == "en" and _ZONE_WORDS_EN.search(ctx.doc.text, fragment.start, fragment.end):
             zone_rankings.add(fragment.sentence)
@@ -201,7 +174,7 @@ def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[d
             target = named if "ranking" in found else sized if "total" in found else None
             if target is not None:
                 target.setdefault(fragment.sentence, set()).update(_population(ctx, fragment))
-    return by_sentence, zone_rankings, named, sized, provincial
+    return by_sentence, zone_rankings, named, sized, provincial, national
 
 
 _INTRODUCES_POSITIONS = cached_compile(r"如下|[:：]\s*$|\bas\s+(?:the\s+)?follow(?:s|ing)\b|排名|位次|名次|\brank(?:ing)?\b|^[\s|:-]+$", re.I)
@@ -330,9 +303,9 @@ def _total_named_apart(ctx: Context, context: list[tuple[Fragment, dict]], ranki
 
 
 def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
-            related: set[int], floor: int = -1, index: Optional[tuple[dict, set]] = None) -> tuple[_Item, Ranking]:
+            related: set[int], floor: int = -1, index: Optional[tuple] = None) -> tuple[_Item, Ranking]:
     values = dict(item.values)
-    by_sentence, zone_rankings, named_rank, sized, provincial = index or context_index(ctx, context)
+    by_sentence, zone_rankings, named_rank, sized, provincial, national_sentences = index or context_index(ctx, context)
     national = False  # a position said to be national (全国第5位) on the way back to the ranking's name
     # "Wenzhou ranked 15th among the 100 most innovative cities" after "the list of top 100
     # counties": a sentence saying what its own ranking ranks does not take another's context.
@@ -358,7 +331,7 @@ def finish(ctx: Context, item: _Item, context: list[tuple[Fragment, dict]],
         if sentence != item.sentence and own_population and there and not (there & own_population):
             break
         found_here = by_sentence.get(sentence, [])
-        national = national or sentence in provincial.national_sentences
+        national = national or sentence in national_sentences
         if sentence == item.sentence and ctx.language == "en":
             found_here = _own_part(ctx.doc.text, context, item, floor)
         on_list = on_list or (listed and "上榜" in ctx.doc.text[slice(*ctx.doc.sentence_span(sentence))])
