@@ -7,23 +7,19 @@ from __future__ import annotations
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
-from extract.places import gazetteer
 
 _NATIONAL_POSITION = cached_compile(r"全国(?:排名|排位|位次)?第")
-_PROVINCE_OWN = ("全省", "我省", "本省")
+_PROVINCE_OWN = ("全省", "我省", "本省")  # the province the article speaks from
 
 
 def provincial_total(ctx: Context, fragment: Fragment) -> bool:
     """Whether a total fragment's number follows a province (江苏18家, 我省12家)."""
     start = fragment.groups["total"][0]
-    before = ctx.doc.text[max(0, start - 6):start]
-    if before.endswith(_PROVINCE_OWN):
+    if ctx.doc.text[max(0, start - 2):start] in _PROVINCE_OWN:
         return True
-    for width in range(2, min(5, len(before)) + 1):
-        place = gazetteer().lookup_zh(before[-width:])
-        if place is not None and place.level == "province":
-            return True
-    return False
+    last = next(reversed(ctx.places.before(start, 0)), None)
+    return (last is not None and last.end == start and last.division is not None
+            and last.division.level == "province")
 
 
 def national_sentences(ctx: Context) -> set[int]:

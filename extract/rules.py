@@ -134,6 +134,7 @@ def _compile_pattern(pattern: str, macros: dict[str, str], where: str, errors: l
         return None, None
 
 
+@lru_cache(maxsize=1)
 def _unique_key_loader():
     """A safe YAML loader that refuses a key given twice in one mapping: YAML keeps the last
     silently, so a rule missing its `- id:` line would take over the one before it."""
