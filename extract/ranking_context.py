@@ -73,26 +73,6 @@ def _own_part(text: str, context: list[tuple[Fragment, dict]], item: _Item, floo
     return [found for f, found in here if f.start >= floor and (ceiling is None or f.start < ceiling)]
 
 
-def share_context(finished: list[tuple[_Item, Ranking]], keys: tuple[str, ...],
-                  rows_also: tuple[str, ...] = ()) -> list[tuple[_Item, Ranking]]:
-    """One ranking, one year and one total: entries naming the same ranking fill each other's
-    gaps ("ranked 12th in the … Report 2022." … "The report assessed 103 cities."); the keys of
-    `rows_also` fill only the rows of tables and lists."""
-    known: dict[tuple[str, str], int] = {}
-    for _, ranking in finished:
-        for key in keys + rows_also:
-            if ranking.ranking and getattr(ranking, key) is not None:
-                known.setdefault((ranking.ranking, key), getattr(ranking, key))
-    out = []
-    for item, ranking in finished:
-        update = {key: known[(ranking.ranking, key)] for key in keys + (rows_also if item.row else ())
-                  if getattr(ranking, key) is None and (ranking.ranking, key) in known
-                  and (key != "total" or fits(known[(ranking.ranking, key)], ranking.rank))}
-        item.values.update(update)
-        out.append((item, ranking.model_copy(update=update) if update else ranking))
-    return out
-
-
 _ZONE_CLASSES = (("high-tech", cached_compile(r"高新|high[\s-]*tech|hi[\s-]*tech|high\s+and\s+new|torch", re.I)),
                  ("development", cached_compile(r"经开|经济技术|economic\s+and\s+technolog|\bETDZ\b", re.I)))
 
@@ -180,14 +160,16 @@ def context_index(ctx: Context, context: list[tuple[Fragment, dict]]) -> tuple[d
 _INTRODUCES_POSITIONS = cached_compile(r"如下|[:：]\s*$|\bas\s+(?:the\s+)?follow(?:s|ing)\b|排名|位次|名次|\brank(?:ing)?\b|^[\s|:-]+$", re.I)
 _NAME_FILLERS = cached_compile(r"综合|全国|国家级|国家|年度|结果|\s+")
 _NAME_SYNONYMS = ((cached_compile(r"全省省级"), "省级"), (cached_compile(r"高新技术产业开发区"), "高新区"), (cached_compile(r"经济技术开发区"), "经开区"),
-                  (cached_compile(r"评价|排名|考核|考评|评估"), "评价"))
+                  (cached_compile(r"(?:评价|排名|考核|考评|评估)+"), "评价"))
 
 
-def _ranking_key(name: str) -> str:
+def ranking_key(name: str) -> str:
     """What a Chinese ranking's name says, give or take its wording: 全省省级高新技术产业开发区评价
     and 省级高新区综合排名 are one ranking.
 
-    >>> _ranking_key("全省省级高新技术产业开发区评价") == _ranking_key("省级高新区综合排名")
+    >>> ranking_key("全省省级高新技术产业开发区评价") == ranking_key("省级高新区综合排名")
+    True
+    >>> ranking_key("全省开发区综合考核评价") == ranking_key("全省开发区综合考核")
     True
     """
     key = _NAME_FILLERS.sub("", name)
@@ -224,7 +206,7 @@ def same_ranking(a: str, b: str, language: str) -> bool:
     if a == b:
         return True
     if language != "en":
-        return _ranking_key(a) == _ranking_key(b)
+        return ranking_key(a) == ranking_key(b)
     x, y = _kind_en(a), _kind_en(b)
     return (x is not None and y is not None and x[:2] == y[:2]
             and (x[2] == y[2] or x[2] is None or y[2] is None))
@@ -237,7 +219,7 @@ def _year_of_announcement(by_sentence: dict[int, list[dict]], sentence: int, nam
     the announced ranking again in other words ("… notified the 2023 annual national high and
     new technology industry development zone evaluation results. … Among the 177 national
     high-tech zones participating the evaluation, …"): the same head noun."""
-    keyed = _kind_en if language == "en" else _ranking_key
+    keyed = _kind_en if language == "en" else ranking_key
     key = keyed(name) if name else None
     if not key:
         return {}
@@ -287,13 +269,13 @@ def _total_named_apart(ctx: Context, context: list[tuple[Fragment, dict]], ranki
     near = set() if named_at is None else {named_at - 1, named_at - 2}
     # A sentence naming a ranking of its own gives that one's size (在全国177家国家高新区综合评价中
     # … 此外，在四川省高新区综合评价中).
-    key = _ranking_key(ranking)
+    key = ranking_key(ranking)
     near -= {fragment.sentence for fragment, found in context
-             if "ranking" in found and _ranking_key(found["ranking"]) != key}
+             if "ranking" in found and ranking_key(found["ranking"]) != key}
     # …发布2023年国家创新型城市创新能力评价结果。在全国103个国家创新型城市中，… / 此前，在中国城市
     # 科技创新发展指数2022中: a size just after another ranking's name is that one's.
     others = {fragment.sentence for fragment, found in context
-              if _ranking_key(found.get("ranking", ranking)) != key}
+              if ranking_key(found.get("ranking", ranking)) != key}
     for fragment, found in context:
         if "total" in found and id(found) not in passed_over and (ctx.doc.in_first_line(fragment.sentence) or fragment.sentence in near) \
                 and _population_zh(ctx.doc.text[fragment.start:fragment.end]) == population \

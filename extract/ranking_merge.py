@@ -9,7 +9,7 @@ from typing import Optional
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.mentions import Place
-from extract.ranking_context import FIELDS, same_ranking
+from extract.ranking_context import FIELDS, fits, ranking_key, same_ranking
 from extract.references import bracketed_alias
 from schemas.record import Ranking
 
@@ -29,7 +29,9 @@ def merge_restated(ctx: Context, finished: list[tuple[object, Ranking]]) -> list
             if echoed is None:
                 kept.append(pair)
             elif kept[echoed][0].row:
-                kept[echoed] = pair
+                kept[echoed] = _moves_added(kept[echoed], pair)
+            else:
+                kept[echoed] = _moves_added(pair, kept[echoed])
             continue
         kept[target] = _merged(pair, kept[target])
         # The merged entry may now restate another one kept before (a headline's 五连跳 with no
@@ -53,7 +55,7 @@ def _mergeable(ctx: Context, pair: tuple[object, Ranking], other_pair: tuple[obj
         return True
     if not _same_place(ctx, item.subject, other.subject, headline) and not _same_position(item, other):
         return False
-    return _restates(item.values, other.values, headline) or _completes(ctx, item, other)
+    return _restates(item.values, other.values, headline, ctx.language) or _completes(ctx, item, other)
 
 
 def _row_echo(ctx: Context, pair: tuple[object, Ranking], other_pair: tuple[object, Ranking]) -> bool:
@@ -68,6 +70,18 @@ def _row_echo(ctx: Context, pair: tuple[object, Ranking], other_pair: tuple[obje
         return False  # (a table of two years' positions)
     return (ctx.value(item.subject) == ctx.value(other.subject) and item.values.get("rank") is not None
             and item.values.get("rank") == other.values.get("rank"))
+
+
+def _moves_added(row_pair: tuple[object, Ranking], prose_pair: tuple[object, Ranking]) -> tuple[object, Ranking]:
+    """The prose's entry, with the move and streak only the row gives (芜湖经开区分列第二 above a
+    list's 2．芜湖经济技术开发区（↑1））."""
+    (row, row_ranking), (prose, prose_ranking) = row_pair, prose_pair
+    update = {k: row.values[k] for k in ("change", "streak")
+              if row.values.get(k) is not None and prose.values.get(k) is None}
+    if not update:
+        return prose_pair
+    prose.values.update(update)
+    return prose, prose_ranking.model_copy(update=update)
 
 
 def _same_position(a, b) -> bool:
@@ -144,9 +158,10 @@ def _same_place(ctx: Context, a: Optional[Place], b: Optional[Place], headline: 
     return len(short) >= 2 and short in full
 
 
-def _restates(a: dict, b: dict, headline: bool) -> bool:
+def _restates(a: dict, b: dict, headline: bool, language: str) -> bool:
     general = GENERAL_NAME.fullmatch(a.get("ranking") or "") or GENERAL_NAME.fullmatch(b.get("ranking") or "")
-    if not headline and not general and a.get("ranking") and b.get("ranking") and a["ranking"] != b["ranking"]:
+    if (not headline and not general and a.get("ranking") and b.get("ranking")
+            and not (a["ranking"] == b["ranking"] or (language != "en" and same_ranking(a["ranking"], b["ranking"], language)))):
         return False
     # (附：…2023年综合排名情况 / 南昌经开区：第38位，较上年上升9位 after the body's 南昌经开区综合排名第38位，
     # 较上年提升9位: a list's plain 综合排名 names no other ranking.)
@@ -208,4 +223,31 @@ def name_general_rows(finished: list[tuple[object, Ranking]]) -> list[tuple[obje
             item.values["ranking"] = name
             ranking = ranking.model_copy(update={"ranking": name})
         out.append((item, ranking))
+    return out
+
+
+def share_context(finished: list[tuple[object, Ranking]], keys: tuple[str, ...],
+                  rows_also: tuple[str, ...] = (), language: str = "en") -> list[tuple[object, Ranking]]:
+    """One ranking, one year and one total: entries naming the same ranking fill each other's
+    gaps ("ranked 12th in the … Report 2022." … "The report assessed 103 cities."); the keys of
+    `rows_also` fill only the rows of tables and lists. Chinese names count as the same give or
+    take wording (a list's 综合考核前十名 under the body's 综合考核评价)."""
+    def name(ranking: Ranking) -> str:
+        return ranking.ranking if language == "en" else ranking_key(ranking.ranking)
+
+    known: dict[tuple[str, str], int] = {}
+    for _, ranking in finished:
+        for key in keys + rows_also:
+            if ranking.ranking and getattr(ranking, key) is not None:
+                known.setdefault((name(ranking), key), getattr(ranking, key))
+    out = []
+    for item, ranking in finished:
+        if not ranking.ranking:
+            out.append((item, ranking))
+            continue
+        update = {key: known[(name(ranking), key)] for key in keys + (rows_also if item.row else ())
+                  if getattr(ranking, key) is None and (name(ranking), key) in known
+                  and (key != "total" or fits(known[(name(ranking), key)], ranking.rank))}
+        item.values.update(update)
+        out.append((item, ranking.model_copy(update=update) if update else ranking))
     return out

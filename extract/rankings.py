@@ -9,11 +9,11 @@ from typing import Optional
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.matcher import Fragment
-from extract.ranking_context import context_index, finish, floor_of, name_sole_ranking, share_context
+from extract.ranking_context import context_index, finish, floor_of, name_sole_ranking
 from extract.ranking_tables import table_fragments
 from extract import ranking_scope_en
 from extract.ranking_history import past_year_clauses
-from extract.ranking_merge import merge_restated, name_general_rows
+from extract.ranking_merge import merge_restated, name_general_rows, share_context
 from extract.ranking_subjects import (listed_just_before_en, locates, ranks_non_place, same_place, subject_before,
                                       tied_places)
 from extract.mentions import Place
@@ -266,7 +266,7 @@ def build_rankings(ctx: Context, fragments: list[Fragment]) -> list[Ranking]:
     # (Chinese: a size stated once may be a sub-ranking's, 在N家中 is said where meant; but the rows
     # of a table or list under the ranking's name say no size of their own.)
     finished = share_context(finished, ("year", "total") if ctx.language == "en" else ("year",),
-                             rows_also=("total",) if ctx.language == "zh" else ())
+                             rows_also=("total",) if ctx.language == "zh" else (), language=ctx.language)
     finished = name_sole_ranking(ctx, finished, index[0])
     # An entry with no position, move or streak left (第0位) states nothing; one whose sentences
     # name no place is the headline's place's (no blind annotator left a ranking without one).

@@ -54,3 +54,30 @@ def test_a_count_column_of_firms_above_designated_size_counts():
             "| 1 | Wafangdian city | unchanged | 412 |\n| 2 | Zhuanghe city | up 1 | 268 |\n")
     record = extract_text(text)
     assert [(c.subject, c.count) for c in record.enterprise_counts] == [("Wafangdian city", 412), ("Zhuanghe city", 268)]
+
+
+ZH_NUMBERED = ("2024年度全省开发区综合考核评价结果公布\n\n"
+               "在参评的92家开发区中，宜春经济技术开发区继续位居全省第一，赣州经济技术开发区、九江经济技术开发区分列第二、第三位。\n\n"
+               "综合考核前五名（括号内为较上年位次变化）：\n"
+               "1．宜春经济技术开发区（持平）\n2．赣州经济技术开发区（↑2）\n3．九江经济技术开发区（↓1）\n"
+               "4．吉安经济技术开发区（↑3）\n5．上饶经济技术开发区（新进）\n")
+
+
+def test_a_numbered_ranking_lists_lines_are_positions_one_entry_per_zone():
+    record = extract_text(ZH_NUMBERED)
+    assert [(r.subject, r.rank, r.change, r.total, r.year) for r in record.rankings] == [
+        ("宜春经济技术开发区", 1, 0, 92, 2024), ("赣州经济技术开发区", 2, 2, 92, 2024),
+        ("九江经济技术开发区", 3, -1, 92, 2024), ("吉安经济技术开发区", 4, 3, 92, 2024),
+        ("上饶经济技术开发区", 5, None, 92, 2024)]
+
+
+@pytest.mark.parametrize("text", [
+    # no line announcing a ranking above the list
+    "本次共有三家开发区入选：\n1．宜春经济技术开发区\n2．赣州经济技术开发区\n3．九江经济技术开发区\n",
+    # lines that say more than a place are a list of something else
+    "全省排名靠前的开发区情况如下：\n1．宜春经济技术开发区：集聚企业300余家\n2．赣州经济技术开发区：新签约项目52个\n",
+    # numbers that do not run 1, 2, 3
+    "全省排名情况如下：\n3．宜春经济技术开发区\n7．赣州经济技术开发区\n",
+], ids=["no-ranking-header", "lines-say-more", "not-consecutive"])
+def test_numbered_lines_that_are_no_ranked_list_give_no_positions(text):
+    assert extract_text(text).rankings == []
