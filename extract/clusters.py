@@ -136,7 +136,8 @@ class _ClusterBuilder:
             if self.ctx.language == "zh":
                 if clusters_zh.COUNTED_BEFORE.search(self.doc.text, max(0, begin - 3), begin + 1):
                     continue
-                if clusters_zh.DESCRIBED.search(self.doc.text, max(0, begin - 8), begin):
+                if clusters_zh.DESCRIBED.search(self.doc.text, max(0, begin - 8), begin) or (
+                        placeless and clusters_zh.SINGLED_OUT.search(self.doc.text, max(0, begin - 8), begin)):
                     continue
                 if placeless and ((clusters_zh.PROMOTED_BEFORE.search(self.doc.text, max(0, begin - 2), begin)
                                    and clusters_zh.DEVELOPED_AFTER.match(self.doc.text, end))

@@ -43,6 +43,9 @@ AIMED_LEVEL = ("世界级", "国际一流", "全球领先")
 _JOINED_SUFFIX = cached_compile(r"[和与及、](?:产业)?集群$")
 # 全国最大的低压电器产业集群 / 国内重要的…集群: a cluster described, not named.
 DESCRIBED = cached_compile(r"(?:最大|最强|最全|最完整|最集中|最具\w{0,4}|重要|知名|著名|领先|主要)的$")
+# 全国唯一跨省域的电子信息类国家级集群: with no place in it, a cluster singled out, not named
+# (安徽省唯一入选的合肥市智能语音集群 names one).
+SINGLED_OUT = cached_compile(r"唯一\w{0,4}的$")
 
 
 def is_generic(name: str, generic: frozenset[str], actions: frozenset[str] = frozenset()) -> bool:
