@@ -29,6 +29,7 @@ _TOTAL_AFTER_INCREASE = {
                          r"|[,;]\s*(?:and\s+)?(?:the\s+)?(?:total(?:\s+number)?|in\s+total|altogether|cumulative(?:ly)?)\s", re.I),
 }
 _INCREASE_REACH = 200
+_PART_OF_EN = cached_compile(r"\s*(?:including|of\s+which|of\s+them|among\s+them|among\s+which)\b", re.I)
 _CLAUSE_END_EN = cached_compile(r"[,;:.!?]\s")
 _DIVISION_SUFFIX_EN = cached_compile(r"(?:province|city|district|county|municipality)$", re.I)
 # "Taiwan capital enterprise", "Macao-funded enterprises" (台资企业): where the firms' money
@@ -112,6 +113,11 @@ class Context:
             begin = self.list_clause_start(start, _INCREASE_REACH)
         else:
             begin = self.clause_start(start)
+            comma = self.doc.text.rfind(",", 0, begin)
+            if comma >= 0 and _PART_OF_EN.match(self.doc.text, begin):
+                # "newly registered 13,800 market entities, including 5,230 technology
+                # enterprises": a part of what was added was added too.
+                begin = self.clause_start(comma)
         text = self.doc.text
         # "value-added enterprises" add nothing.
         markers = [m for m in self._increase_markers.finditer(text, begin, count_start)

@@ -30,6 +30,9 @@ _NEW_FLOW_EN = cached_compile(r"new\s+(?!energy|materials?\b|media|displays?\b|g
 _LIST_NUMBER_EN = cached_compile(r"\b(?:Global|Fortune|World|China|Top|top)\s+$")
 _MONEY_THRESHOLD_EN = cached_compile(rf"\b{_MONEY_EN}\b", re.I)
 _MONEY_BEFORE_EN = cached_compile(rf"\b{_MONEY_EN}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+# "14 companies topped 1 billion yuan in annual revenue": firms past a money mark.
+_MONEY_PASSED_EN = cached_compile(r"\s+(?:(?:in|of)\s+(?:the\s+)?[\w-]+\s+)?(?:each\s+)?(?:topped|exceeded|surpassed|passed|crossed|top|exceed|surpass)"
+                                  r"\s+(?:RMB\s*|¥\s*)?[\d.,]+\s*(?:(?:hundred\s+)?(?:billion|million|thousand)\s+)?(?:yuan|RMB)\b", re.I)
 _MONEY_AFTER_EN = cached_compile(r"\s+(?:(?:in|of)\s+(?:the\s+)?[\w-]+\s+)?"
                                  r"(?:with|whose|have|has|had|posts?|posted|reports?|reported|achieved?|"
                                  r"realized?|generated?|boasts?|saw|each\s+(?:have|has|had|reported|posted|achieved|realized))"
@@ -56,7 +59,7 @@ def past_money_threshold(ctx: Context, fragment: Fragment, cat_start: int, cat_e
     return bool(_MONEY_THRESHOLD_EN.search(text, cat_start, cat_end)
                 # (not across a line: "…: 1,050 hundred million yuan\nHigh-tech enterprise: 612")
                 or _MONEY_BEFORE_EN.search(text, max(0, cat_start - 40, text.rfind("\n", 0, cat_start) + 1), cat_start)
-                or _MONEY_AFTER_EN.match(text, end))
+                or _MONEY_AFTER_EN.match(text, end) or _MONEY_PASSED_EN.match(text, end))
 
 
 def counts_no_enterprise_en(ctx: Context, category: str, count_start: int) -> bool:
