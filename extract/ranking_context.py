@@ -77,7 +77,7 @@ _ZONE_CLASSES = (("high-tech", cached_compile(r"高新|high[\s-]*tech|hi[\s-]*te
                  ("development", cached_compile(r"经开|经济技术|economic\s+and\s+technolog|\bETDZ\b", re.I)))
 
 
-def _zone_class(text: str) -> Optional[str]:
+def zone_class(text: str) -> Optional[str]:
     found = {name for name, pattern in _ZONE_CLASSES if pattern.search(text)}
     return found.pop() if len(found) == 1 else None
 
@@ -104,15 +104,15 @@ def name_sole_ranking(ctx: Context, finished: list[tuple[_Item, Ranking]],
         year = next((found["year"] for found in announced if found.get("year")), None)
     # The name may not say what it ranks ("the Ministry's 2022 comprehensive evaluation"); then
     # the places it is named for do.
-    kinds = {_zone_class(ranking.subject or "") for _, ranking in body if ranking.ranking == name}
-    ranked = _zone_class(name) or (kinds.pop() if len(kinds) == 1 else None)
+    kinds = {zone_class(ranking.subject or "") for _, ranking in body if ranking.ranking == name}
+    ranked = zone_class(name) or (kinds.pop() if len(kinds) == 1 else None)
     if ranked is None:
         return finished
     out = []
     for item, ranking in finished:
         unplaced = ranking.ranking is None and ranking.year is None and ranking.total is None
         if (unplaced and not item.scoped and item.subject is not None and item.subject.kind == "zone"
-                and _zone_class(ranking.subject or "") == ranked):
+                and zone_class(ranking.subject or "") == ranked):
             update = {"ranking": name, "year": year}
             item.values.update(update)
             ranking = ranking.model_copy(update=update)
@@ -189,7 +189,7 @@ def _kind_en(name: str) -> Optional[tuple]:
     if head is None:
         return None
     scopes = tuple(scope for scope, pattern in _SCOPES_EN if pattern.search(name))
-    return head.group(1).lower(), scopes, _zone_class(name)
+    return head.group(1).lower(), scopes, zone_class(name)
 
 
 def same_ranking(a: str, b: str, language: str) -> bool:

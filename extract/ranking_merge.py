@@ -9,7 +9,7 @@ from typing import Optional
 from extract.compiled_regex import cached_compile
 from extract.context import Context
 from extract.mentions import Place
-from extract.ranking_context import FIELDS, fits, ranking_key, same_ranking
+from extract.ranking_context import FIELDS, fits, ranking_key, same_ranking, zone_class
 from extract.references import bracketed_alias
 from schemas.record import Ranking
 
@@ -45,7 +45,48 @@ def merge_restated(ctx: Context, finished: list[tuple[object, Ranking]]) -> list
                 target, j = first, 0
                 continue
             j += 1
-    return [ranking for _, ranking in kept]
+    return [ranking for _, ranking in _later_moves_merged(ctx, kept)]
+
+
+def _later_moves_merged(ctx: Context, kept: list[tuple[object, Ranking]]) -> list[tuple[object, Ranking]]:
+    """太原经开区…综合排名前十的开发区依次为 … (an answer later) 晋中开发区较上年上升5位，实现三连升 /
+    "Ezhou Gedian ETDZ … 5. Ezhou Gedian Economic and Technological Development Zone" then "the
+    Gedian zone climbed four places": a move said on its own, in no other ranking, of a zone the
+    article ranks once, in whatever form of its name, completes that one entry however far apart."""
+    out = list(kept)
+    for pair in kept:
+        item, ranking = pair
+        if (ranking.rank is not None or ranking.subject is None or item.subject is None
+                or (ranking.change is None and ranking.streak is None)):
+            continue
+        same = [other for other in out if other[0].subject is not None and _same_zone(ctx, item.subject, other[0].subject)]
+        ranked = [other for other in same if other[1].rank is not None]
+        if len(ranked) != 1 or len(same) != 2:
+            continue  # (two moves of one zone, 较上年前移11位 … 三年累计前移8位: which is whose?)
+        other, other_ranking = ranked[0]
+        if ranking.ranking and not (other_ranking.ranking and same_ranking(ranking.ranking, other_ranking.ranking, ctx.language)):
+            continue
+        if any(getattr(ranking, k) is not None and getattr(other_ranking, k) is not None
+               and getattr(ranking, k) != getattr(other_ranking, k) for k in ("change", "streak", "year")):
+            continue
+        update = {k: getattr(ranking, k) for k in ("change", "streak")
+                  if getattr(ranking, k) is not None and getattr(other_ranking, k) is None}
+        other.values.update(update)
+        out[out.index(ranked[0])] = (other, other_ranking.model_copy(update=update))
+        out.remove(pair)
+    return out
+
+
+def _same_zone(ctx: Context, a: Place, b: Place) -> bool:
+    """One zone, in the same or other words: 长治高新区 / 长治高新技术产业开发区, "Ezhou Gedian ETDZ" /
+    "Ezhou Gedian Economic and Technological Development Zone" (a zone of one kind in one city)."""
+    if ctx.value(a) == ctx.value(b) or _aliases(ctx, a, b):
+        return True
+    if a.kind != "zone" or b.kind != "zone" or a.division is None or b.division is None \
+            or a.division.adcode != b.division.adcode:
+        return False
+    kind = zone_class(ctx.value(a))
+    return kind is not None and kind == zone_class(ctx.value(b))
 
 
 def _mergeable(ctx: Context, pair: tuple[object, Ranking], other_pair: tuple[object, Ranking]) -> bool:

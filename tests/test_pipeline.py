@@ -410,6 +410,22 @@ def test_a_lists_line_restating_a_position_under_a_plain_name_is_one_entry():
     assert [(r.subject, r.rank, r.change) for r in record.rankings] == [("南昌经开区", 38, 9), ("九江经开区", 64, 0)]
 
 
+def test_a_zones_move_given_far_later_in_a_short_name_completes_its_one_entry():
+    record = extract_text("全省开发区考核结果发布\n\n省商务厅对全省纳入考核的92家开发区进行了年度考核。"
+                          "综合排名前三的开发区依次为：南昌经济技术开发区、赣州经济技术开发区、九江经济技术开发区。\n\n"
+                          "记者：今年有哪些变化？\n\n答：总体保持稳定。全省开发区发展势头良好，产业集聚水平持续提升。"
+                          "各地招商引资力度加大。一批重大项目落地投产。赣州经开区较上年上升2位，实现三连升。\n")
+    assert [(r.subject, r.rank, r.change, r.streak) for r in record.rankings] == [
+        ("南昌经济技术开发区", 1, None, None), ("赣州经济技术开发区", 2, 2, 3), ("九江经济技术开发区", 3, None, None)]
+
+
+def test_two_moves_of_one_zone_said_apart_complete_no_entry():
+    record = extract_text("Jiangxi zones ranked\n\nIn the 2023 national assessment, the Ganzhou Economic and Technological "
+                          "Development Zone ranked 45th.\n\nOfficials were pleased. Investment rose. New projects started. "
+                          "Exports grew.\n\nThe Ganzhou ETDZ climbed 11 places. Over three years the Ganzhou ETDZ has climbed 20 places.\n")
+    assert [(r.rank, r.change) for r in record.rankings if r.rank is not None] == [(45, None)]
+
+
 def test_a_district_of_a_city_is_the_one_ranked():
     record = extract_text("Shenzhen's Nanshan district ranked first among districts, while Yuhang district of "
                           "Hangzhou moved up two places to fourth.")
