@@ -113,11 +113,10 @@ class Context:
             begin = self.list_clause_start(start, _INCREASE_REACH)
         else:
             begin = self.clause_start(start)
-            comma = self.doc.text.rfind(",", 0, begin)
-            if comma >= 0 and _PART_OF_EN.match(self.doc.text, begin):
+            if begin >= 2 and self.doc.text[begin - 2] == "," and _PART_OF_EN.match(self.doc.text, begin):
                 # "newly registered 13,800 market entities, including 5,230 technology
                 # enterprises": a part of what was added was added too.
-                begin = self.clause_start(comma)
+                begin = self.clause_start(begin - 2)
         text = self.doc.text
         # "value-added enterprises" add nothing.
         markers = [m for m in self._increase_markers.finditer(text, begin, count_start)

@@ -201,8 +201,9 @@ def _same_place(ctx: Context, a: Optional[Place], b: Optional[Place], headline: 
 
 def _restates(a: dict, b: dict, headline: bool, language: str) -> bool:
     general = GENERAL_NAME.fullmatch(a.get("ranking") or "") or GENERAL_NAME.fullmatch(b.get("ranking") or "")
+    # (Chinese names give or take wording: a list's 综合考核 is the body's 综合考核评价.)
     if (not headline and not general and a.get("ranking") and b.get("ranking")
-            and not (a["ranking"] == b["ranking"] or (language != "en" and same_ranking(a["ranking"], b["ranking"], language)))):
+            and (a["ranking"] != b["ranking"] if language == "en" else not same_ranking(a["ranking"], b["ranking"], language))):
         return False
     # (附：…2023年综合排名情况 / 南昌经开区：第38位，较上年上升9位 after the body's 南昌经开区综合排名第38位，
     # 较上年提升9位: a list's plain 综合排名 names no other ranking.)
