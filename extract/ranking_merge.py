@@ -63,16 +63,13 @@ def _later_moves_merged(ctx: Context, kept: list[tuple[object, Ranking]]) -> lis
         ranked = [other for other in same if other[1].rank is not None]
         if len(ranked) != 1 or len(same) != 2:
             continue  # (two moves of one zone, 较上年前移11位 … 三年累计前移8位: which is whose?)
-        other, other_ranking = ranked[0]
+        other_ranking = ranked[0][1]
         if ranking.ranking and not (other_ranking.ranking and same_ranking(ranking.ranking, other_ranking.ranking, ctx.language)):
             continue
         if any(getattr(ranking, k) is not None and getattr(other_ranking, k) is not None
                and getattr(ranking, k) != getattr(other_ranking, k) for k in ("change", "streak", "year")):
             continue
-        update = {k: getattr(ranking, k) for k in ("change", "streak")
-                  if getattr(ranking, k) is not None and getattr(other_ranking, k) is None}
-        other.values.update(update)
-        out[out.index(ranked[0])] = (other, other_ranking.model_copy(update=update))
+        out[out.index(ranked[0])] = _moves_added(pair, ranked[0])
         out.remove(pair)
     return out
 
@@ -113,16 +110,16 @@ def _row_echo(ctx: Context, pair: tuple[object, Ranking], other_pair: tuple[obje
             and item.values.get("rank") == other.values.get("rank"))
 
 
-def _moves_added(row_pair: tuple[object, Ranking], prose_pair: tuple[object, Ranking]) -> tuple[object, Ranking]:
-    """The prose's entry, with the move and streak only the row gives (芜湖经开区分列第二 above a
-    list's 2．芜湖经济技术开发区（↑1））."""
-    (row, row_ranking), (prose, prose_ranking) = row_pair, prose_pair
-    update = {k: row.values[k] for k in ("change", "streak")
-              if row.values.get(k) is not None and prose.values.get(k) is None}
+def _moves_added(source_pair: tuple[object, Ranking], kept_pair: tuple[object, Ranking]) -> tuple[object, Ranking]:
+    """The kept entry, with the move and streak only the other one gives (the prose's 芜湖经开区分列
+    第二 above a list's 2．芜湖经济技术开发区（↑1）; a zone's one position and its move said later)."""
+    (source, _), (kept, kept_ranking) = source_pair, kept_pair
+    update = {k: source.values[k] for k in ("change", "streak")
+              if source.values.get(k) is not None and kept.values.get(k) is None}
     if not update:
-        return prose_pair
-    prose.values.update(update)
-    return prose, prose_ranking.model_copy(update=update)
+        return kept_pair
+    kept.values.update(update)
+    return kept, kept_ranking.model_copy(update=update)
 
 
 def _same_position(a, b) -> bool:
